@@ -1,0 +1,94 @@
+# pith — build, test, sanitize, fuzz, bench, install.
+#
+#   make            library (static + shared) and the pith CLI in build/
+#   make test       build, then run unit, case, CLI and Python tests
+#   make asan       the same test suite with -fsanitize=address,undefined (build-asan/)
+#   make eval       quality over ../shared/data (skips when absent)
+#   make bench      speed over ../shared/data (skips when absent)
+#   make fuzz       libFuzzer targets (clang), FUZZ_SECONDS each
+#   make install    PREFIX=/usr/local: lib, header, pith.pc, CLI, man page
+
+PREFIX ?= /usr/local
+BUILD ?= build
+CC ?= cc
+PYTHON ?= /usr/bin/python3
+
+WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wpointer-arith \
+       -Wformat=2 -Wundef -Wvla -Werror
+OPT ?= -O2 -g
+SAN ?=
+CFLAGS_ALL = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) $(WARN) $(SAN) \
+             -fPIC -fvisibility=hidden -DPITH_BUILDING -Iinclude -Isrc $(CFLAGS)
+LIBS = -lmodest -lz -lzstd -lbrotlidec -lm -lpthread
+
+LIB_SRC := $(sort $(wildcard src/*.c))
+LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
+CLI_SRC := $(sort $(wildcard cli/*.c))
+CLI_OBJ := $(CLI_SRC:cli/%.c=$(BUILD)/cli/%.o)
+TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
+TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all test unit asan eval bench fuzz install clean check-deps python
+
+all: $(BUILD)/pith $(BUILD)/libpith.a $(BUILD)/libpith.so $(BUILD)/speed
+
+$(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h) include/pith.h $(wildcard src/tables/*.inc)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+$(BUILD)/cli/%.o: cli/%.c include/pith.h $(wildcard cli/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Icli -c $< -o $@
+
+$(BUILD)/libpith.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/libpith.so: $(LIB_OBJ)
+	$(CC) -shared $(SAN) -o $@ $^ $(LIBS) $(LDFLAGS)
+
+$(BUILD)/pith: $(CLI_OBJ) $(BUILD)/libpith.a
+	$(CC) $(SAN) -o $@ $(CLI_OBJ) $(BUILD)/libpith.a $(LIBS) $(LDFLAGS)
+
+$(BUILD)/speed: bench/speed.c $(BUILD)/libpith.a
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libpith.a $(LIBS) $(LDFLAGS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libpith.a tests/unit/harness.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(BUILD)/libpith.a $(LIBS) $(LDFLAGS)
+
+unit: $(TEST_BIN)
+	@set -e; for t in $(TEST_BIN); do $$t; done
+
+# The whole suite: unit tests, golden cases, CLI behaviour, Python package.
+test: all unit
+	$(PYTHON) tests/run_cases.py --pith $(BUILD)/pith
+	sh tests/cli/run.sh $(BUILD)/pith
+	$(PYTHON) tests/run_python.py --build $(BUILD)
+	@echo "make test: all suites passed"
+
+asan:
+	$(MAKE) BUILD=build-asan OPT="-O1 -g -fno-omit-frame-pointer" \
+	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" test
+
+eval: $(BUILD)/pith
+	$(PYTHON) bench/eval.py --pith $(BUILD)/pith
+
+bench: $(BUILD)/speed
+	$(PYTHON) bench/speed.py --speed $(BUILD)/speed
+
+FUZZ_SECONDS ?= 60
+fuzz:
+	$(MAKE) -C fuzz FUZZ_SECONDS=$(FUZZ_SECONDS)
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/bin \
+	  $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 644 $(BUILD)/libpith.a $(BUILD)/libpith.so $(DESTDIR)$(PREFIX)/lib/
+	install -m 644 include/pith.h $(DESTDIR)$(PREFIX)/include/
+	install -m 755 $(BUILD)/pith $(DESTDIR)$(PREFIX)/bin/
+	install -m 644 man/pith.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	sed -e 's|@PREFIX@|$(PREFIX)|g' pith.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/pith.pc
+
+clean:
+	rm -rf build build-asan

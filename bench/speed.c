@@ -1,0 +1,146 @@
+/* speed.c — single-thread, in-process speed of pith against MyHTML alone.
+ *
+ *   speed [--rounds N] FILE...
+ *
+ * Loads every FILE into memory, then times (a) MyHTML parsing each page
+ * into a tree (parse only, the floor any MyHTML-based extractor stands on)
+ * and (b) pith_extract + JSON rendering of each page, N rounds each, best
+ * round kept. Prints pages/s, MB/s, the ratio of the two, and peak RSS.
+ * Speed is a benchmark, never a test: nothing here fails on a slow machine.
+ */
+#include "pith.h"
+
+#include <myhtml/api.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+typedef struct page_buf {
+    char *data;
+    size_t len;
+} page_buf;
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int load(const char *path, page_buf *p)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return -1;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    if (n < 0) {
+        fclose(f);
+        return -1;
+    }
+    p->data = malloc((size_t)n + 1);
+    if (!p->data) {
+        fclose(f);
+        return -1;
+    }
+    p->len = fread(p->data, 1, (size_t)n, f);
+    fclose(f);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    int rounds = 3, first = 1;
+    if (argc > 2 && strcmp(argv[1], "--rounds") == 0) {
+        rounds = atoi(argv[2]);
+        first = 3;
+    }
+    int n = argc - first;
+    if (n <= 0) {
+        fprintf(stderr, "usage: speed [--rounds N] FILE...\n");
+        return 2;
+    }
+    page_buf *pages = calloc((size_t)n, sizeof *pages);
+    size_t total = 0;
+    for (int i = 0; i < n; i++) {
+        if (load(argv[first + i], &pages[i])) {
+            fprintf(stderr, "speed: cannot read %s\n", argv[first + i]);
+            return 1;
+        }
+        total += pages[i].len;
+    }
+    struct rusage ru0;
+    getrusage(RUSAGE_SELF, &ru0);
+
+    /* (a) MyHTML parse only */
+    myhtml_t *mh = myhtml_create();
+    myhtml_init(mh, MyHTML_OPTIONS_PARSE_MODE_SINGLE, 1, 0);
+    myhtml_tree_t *tree = myhtml_tree_create();
+    myhtml_tree_init(tree, mh);
+    double best_parse = 1e30;
+    for (int r = 0; r < rounds; r++) {
+        double t0 = now();
+        for (int i = 0; i < n; i++) {
+            myhtml_tree_clean(tree);
+            myhtml_parse(tree, MyENCODING_UTF_8, pages[i].data, pages[i].len);
+        }
+        double t = now() - t0;
+        if (t < best_parse)
+            best_parse = t;
+    }
+    myhtml_tree_destroy(tree);
+    myhtml_destroy(mh);
+
+    /* (b) pith end to end: extract + JSON */
+    pith_options opt;
+    pith_options_init(&opt);
+    pith_extractor *ex;
+    if (pith_extractor_new(&opt, &ex, NULL) != PITH_OK)
+        return 1;
+    double best_pith = 1e30;
+    size_t ok = 0, out_bytes = 0;
+    for (int r = 0; r < rounds; r++) {
+        ok = 0;
+        out_bytes = 0;
+        double t0 = now();
+        for (int i = 0; i < n; i++) {
+            pith_input in;
+            memset(&in, 0, sizeof in);
+            in.data = pages[i].data;
+            in.len = pages[i].len;
+            in.ref_time = 1700000000;
+            pith_doc *doc = NULL;
+            if (pith_extract(ex, &in, &doc) == PITH_OK)
+                ok++;
+            size_t len = 0;
+            char *js = pith_render_string(doc, PITH_FORMAT_JSON, 0, &len);
+            out_bytes += len;
+            pith_free(js);
+            pith_doc_free(doc);
+        }
+        double t = now() - t0;
+        if (t < best_pith)
+            best_pith = t;
+    }
+    pith_extractor_free(ex);
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    double mb = (double)total / 1e6;
+    size_t maxpage = 0;
+    for (int i = 0; i < n; i++)
+        if (pages[i].len > maxpage)
+            maxpage = pages[i].len;
+    printf("pages %d  bytes %zu  (largest %zu)  ok %zu  rounds %d (best kept)\n", n, total, maxpage, ok, rounds);
+    printf("myhtml parse only   %8.1f pages/s  %7.1f MB/s\n", n / best_parse, mb / best_parse);
+    printf("pith end to end     %8.1f pages/s  %7.1f MB/s\n", n / best_pith, mb / best_pith);
+    printf("ratio pith / parse  %.2f\n", best_pith / best_parse);
+    printf("peak RSS            %.1f MB (corpus held in memory: %.1f MB; before work: %.1f MB)\n",
+           (double)ru.ru_maxrss / 1024.0, mb, (double)ru0.ru_maxrss / 1024.0);
+    for (int i = 0; i < n; i++)
+        free(pages[i].data);
+    free(pages);
+    return 0;
+}

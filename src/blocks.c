@@ -1,0 +1,404 @@
+/* blocks.c — the selected region as output blocks, in reading order.
+ *
+ * Takes pg->sel with clean.c's marks and appends pith_blocks to the doc:
+ * paragraphs, headings (level), list items (nesting level, ordered flag),
+ * quote paragraphs, code (whitespace kept), table rows (cells joined by
+ * TAB; layout tables whose cells hold paragraphs are read as containers),
+ * captions. Inline text is joined with single spaces; <br> is a line break
+ * and two of them end a paragraph. The walk is iterative over the node
+ * links, with a frame stack bounded by the tree depth.
+ */
+#include "internal.h"
+
+#include <string.h>
+
+typedef struct frame {
+    nid id;
+    pith_block_kind kind;
+    unsigned level;
+    unsigned flags;
+    uint8_t cell;      /* a data-table cell: text joins the row */
+    uint8_t data_row;  /* a table row emitted as one block */
+} frame;
+
+typedef struct emitter {
+    page *pg;
+    pith_doc *doc;
+    pith_part part;
+    buf cur;           /* inline text of the open block */
+    frame *st;
+    unsigned depth, cap;
+    int brs;           /* consecutive <br> */
+    int failed;
+} emitter;
+
+int doc_add_block(pith_doc *doc, pith_block_kind kind, pith_part part, unsigned level, unsigned flags,
+                  const char *text, size_t len)
+{
+    if (doc->n_blocks == doc->cap_blocks) {
+        size_t nc = doc->cap_blocks ? doc->cap_blocks * 2 : 32;
+        out_block *nb = arena_realloc(&doc->mem, doc->blocks, doc->cap_blocks * sizeof(out_block),
+                                      nc * sizeof(out_block));
+        if (!nb)
+            return -1;
+        doc->blocks = nb;
+        doc->cap_blocks = nc;
+    }
+    char *t = arena_strndup(&doc->mem, text, len);
+    if (!t)
+        return -1;
+    out_block *b = &doc->blocks[doc->n_blocks++];
+    b->kind = kind;
+    b->part = part;
+    b->level = level;
+    b->flags = flags;
+    b->text = t;
+    b->len = len;
+    return 0;
+}
+
+/* Trim and collapse spaces around newlines, then add the block. */
+static void flush(emitter *e)
+{
+    if (e->cur.len == 0 || e->failed)
+        return;
+    frame *f = &e->st[e->depth - 1];
+    pith_block_kind kind = f->kind;
+    char *s = e->cur.data;
+    size_t n = e->cur.len, o = 0;
+    if (kind == PITH_BLOCK_CODE) {
+        /* keep white space; drop leading/trailing blank lines */
+        size_t a = 0;
+        while (a < n && (s[a] == '\n' || s[a] == ' ' || s[a] == '\t')) {
+            size_t b = a;
+            while (b < n && (s[b] == ' ' || s[b] == '\t'))
+                b++;
+            if (b < n && s[b] != '\n')
+                break;
+            a = b + 1;
+        }
+        while (n > a && (s[n - 1] == '\n' || s[n - 1] == ' ' || s[n - 1] == '\t'))
+            n--;
+        if (n > a && doc_add_block(e->doc, kind, e->part, f->level, f->flags, s + a, n - a))
+            e->failed = 1;
+        buf_clear(&e->cur);
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == ' ') {
+            if (o == 0 || s[o - 1] == ' ' || s[o - 1] == '\n' || s[o - 1] == '\t')
+                continue;
+        } else if (c == '\n' || c == '\t') {
+            while (o && s[o - 1] == ' ')
+                o--;
+            if (o == 0 || s[o - 1] == '\n')
+                continue;
+        }
+        s[o++] = c;
+    }
+    while (o && (s[o - 1] == ' ' || s[o - 1] == '\n' || s[o - 1] == '\t'))
+        o--;
+    if (o && doc_add_block(e->doc, kind, e->part, f->level, f->flags, s, o))
+        e->failed = 1;
+    buf_clear(&e->cur);
+}
+
+static int push(emitter *e, frame f)
+{
+    if (e->depth == e->cap) {
+        unsigned nc = e->cap ? e->cap * 2 : 64;
+        frame *ns = arena_realloc(e->pg->mem, e->st, e->cap * sizeof(frame), nc * sizeof(frame));
+        if (!ns) {
+            e->failed = 1;
+            return -1;
+        }
+        e->st = ns;
+        e->cap = nc;
+    }
+    e->st[e->depth++] = f;
+    return 0;
+}
+
+static int skip_node(const page *pg, const node *x, pith_part part)
+{
+    if (x->tag == T_TEXT)
+        return 0;
+    if (tag_class((tag)x->tag) & TC_DROP)
+        return 1;
+    if (x->hints & H_HIDDEN)
+        return 1;
+    if (x->mark == MARK_REMOVED)
+        return 1;
+    if (x->mark == MARK_COMMENTS && part == PITH_PART_BODY)
+        return 1;
+    (void)pg;
+    return 0;
+}
+
+static int is_data_row(const page *pg, const node *tr)
+{
+    const node *N = pg->nodes;
+    int cells = 0;
+    for (nid c = tr->first; c; c = N[c].next) {
+        const node *x = &N[c];
+        if (x->tag == T_TD || x->tag == T_TH) {
+            cells++;
+            if (x->blocks > 1 || x->chars > 400)
+                return 0;
+        }
+    }
+    return cells > 0;
+}
+
+static void enter(emitter *e, nid id)
+{
+    page *pg = e->pg;
+    const node *x = &pg->nodes[id];
+    tag t = (tag)x->tag;
+    if (t == T_TEXT) {
+        if (!x->text_len)
+            return;
+        const char *s = node_text(pg, x);
+        size_t n = x->text_len;
+        if (e->cur.len && e->cur.data[e->cur.len - 1] == ' ' && s[0] == ' ') {
+            s++;
+            n--;
+        }
+        if (n && !(n == 1 && s[0] == ' ' && e->cur.len == 0))
+            buf_put(&e->cur, s, n);
+        if (x->chars)
+            e->brs = 0;
+        return;
+    }
+    if (t == T_BR) {
+        frame *f = &e->st[e->depth - 1];
+        if (f->kind == PITH_BLOCK_CODE) {
+            buf_putc(&e->cur, '\n');
+        } else if (++e->brs >= 2 && !f->cell) {
+            flush(e);
+        } else if (!f->cell) {
+            buf_putc(&e->cur, '\n');
+        } else {
+            buf_putc(&e->cur, ' ');
+        }
+        return;
+    }
+    unsigned cls = tag_class(t);
+    if (!(cls & TC_BLOCK))
+        return;
+    frame *parent = &e->st[e->depth - 1];
+    frame f = *parent;
+    f.id = id;
+    f.cell = 0;
+    f.data_row = 0;
+    if (parent->data_row && (t == T_TD || t == T_TH)) {
+        /* a cell of a data row: separate from the previous cell */
+        if (e->cur.len)
+            buf_putc(&e->cur, '\t');
+        f.cell = 1;
+        push(e, f);
+        return;
+    }
+    if (parent->cell) {
+        buf_putc(&e->cur, ' ');
+        f.cell = 1;
+        push(e, f);
+        return;
+    }
+    flush(e);
+    e->brs = 0;
+    if (parent->kind == PITH_BLOCK_CODE) {
+        push(e, f);
+        return;
+    }
+    switch (t) {
+    case T_H1: case T_H2: case T_H3: case T_H4: case T_H5: case T_H6:
+        f.kind = PITH_BLOCK_HEADING;
+        f.level = (unsigned)(t - T_H1 + 1);
+        f.flags = 0;
+        break;
+    case T_PRE:
+        f.kind = PITH_BLOCK_CODE;
+        f.level = 0;
+        f.flags = 0;
+        break;
+    case T_UL: case T_OL: case T_MENU:
+        f.flags = t == T_OL ? PITH_BLOCK_ORDERED : 0;
+        f.level = parent->kind == PITH_BLOCK_LIST_ITEM ? parent->level : 0;
+        f.kind = parent->kind == PITH_BLOCK_QUOTE ? PITH_BLOCK_QUOTE : parent->kind;
+        f.data_row = 0;
+        /* remember list type in the frame for the items */
+        f.cell = 0;
+        if (f.kind != PITH_BLOCK_QUOTE) {
+            f.kind = PITH_BLOCK_PARAGRAPH;
+            f.level = f.level; /* items add one */
+        }
+        break;
+    case T_LI:
+        if (parent->kind != PITH_BLOCK_QUOTE) {
+            f.kind = PITH_BLOCK_LIST_ITEM;
+            f.level = parent->level + 1;
+            f.flags = parent->flags & PITH_BLOCK_ORDERED;
+        }
+        break;
+    case T_BLOCKQUOTE:
+        f.kind = PITH_BLOCK_QUOTE;
+        f.level = parent->kind == PITH_BLOCK_QUOTE ? parent->level + 1 : 1;
+        f.flags = 0;
+        break;
+    case T_TR:
+        if (is_data_row(pg, x)) {
+            f.kind = PITH_BLOCK_TABLE_ROW;
+            f.level = 0;
+            f.flags = 0;
+            int header = 1;
+            for (nid c = x->first; c; c = pg->nodes[c].next)
+                if (pg->nodes[c].tag == T_TD)
+                    header = 0;
+            if (header)
+                f.flags |= PITH_BLOCK_HEADER;
+            if (parent->kind != PITH_BLOCK_TABLE_ROW) {
+                /* first data row of this table? */
+                const node *p = &pg->nodes[x->parent];
+                nid first_tr = 0;
+                const node *tbl = p->tag == T_TABLE ? p : &pg->nodes[p->parent];
+                for (nid c = tbl->first; c && !first_tr; c = pg->nodes[c].next) {
+                    if (pg->nodes[c].tag == T_TR)
+                        first_tr = c;
+                    else if (pg->nodes[c].tag == T_THEAD || pg->nodes[c].tag == T_TBODY)
+                        for (nid d = pg->nodes[c].first; d && !first_tr; d = pg->nodes[d].next)
+                            if (pg->nodes[d].tag == T_TR)
+                                first_tr = d;
+                }
+                if (first_tr == id)
+                    f.flags |= PITH_BLOCK_TABLE_START;
+            }
+            f.data_row = 1;
+        } else {
+            f.kind = PITH_BLOCK_PARAGRAPH;
+        }
+        break;
+    case T_CAPTION: case T_FIGCAPTION:
+        f.kind = PITH_BLOCK_CAPTION;
+        f.level = 0;
+        f.flags = 0;
+        break;
+    case T_TABLE: case T_THEAD: case T_TBODY: case T_TFOOT: case T_TD: case T_TH:
+        if (parent->kind == PITH_BLOCK_TABLE_ROW)
+            f.kind = PITH_BLOCK_PARAGRAPH;
+        break;
+    default:
+        /* containers and paragraphs keep the context (quote, list item), else paragraph */
+        if (parent->kind == PITH_BLOCK_HEADING || parent->kind == PITH_BLOCK_CAPTION ||
+            parent->kind == PITH_BLOCK_TABLE_ROW)
+            f.kind = PITH_BLOCK_PARAGRAPH, f.level = 0, f.flags = 0;
+        break;
+    }
+    push(e, f);
+}
+
+static void leave(emitter *e, nid id)
+{
+    const node *x = &e->pg->nodes[id];
+    if (x->tag == T_TEXT || x->tag == T_BR)
+        return;
+    if (!(tag_class((tag)x->tag) & TC_BLOCK))
+        return;
+    if (e->depth <= 1)
+        return;
+    frame *f = &e->st[e->depth - 1];
+    if (f->cell) {
+        e->depth--;
+        return;
+    }
+    flush(e);
+    e->brs = 0;
+    e->depth--;
+}
+
+static void walk(emitter *e, nid r)
+{
+    page *pg = e->pg;
+    node *N = pg->nodes;
+    if (skip_node(pg, &N[r], e->part) && r != pg->comments)
+        return;
+    enter(e, r);
+    nid x = r;
+    for (;;) {
+        nid c = N[x].first;
+        while (c && skip_node(pg, &N[c], e->part))
+            c = N[c].next;
+        if (c) {
+            x = c;
+            enter(e, x);
+            continue;
+        }
+        /* leave x and climb until a sibling is found */
+        for (;;) {
+            leave(e, x);
+            if (x == r)
+                return;
+            nid s = N[x].next;
+            while (s && skip_node(pg, &N[s], e->part))
+                s = N[s].next;
+            if (s) {
+                x = s;
+                enter(e, x);
+                break;
+            }
+            x = N[x].parent;
+        }
+        if (e->failed)
+            return;
+    }
+}
+
+int blocks_emit(page *pg, pith_doc *doc)
+{
+    emitter e;
+    memset(&e, 0, sizeof e);
+    e.pg = pg;
+    e.doc = doc;
+    e.part = PITH_PART_BODY;
+    frame root = {0, PITH_BLOCK_PARAGRAPH, 0, 0, 0, 0};
+    if (push(&e, root))
+        return -1;
+    for (uint32_t k = 0; k < pg->n_sel; k++) {
+        walk(&e, pg->sel[k]);
+        flush(&e);
+        e.depth = 1;
+    }
+    if (pg->comments && (pg->opt->flags & PITH_OPT_COMMENTS)) {
+        e.part = PITH_PART_COMMENTS;
+        walk(&e, pg->comments);
+        flush(&e);
+    }
+    buf_free(&e.cur);
+    return e.failed || e.cur.failed ? -1 : 0;
+}
+
+int doc_finish_text(pith_doc *doc)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < doc->n_blocks; i++)
+        if (doc->blocks[i].part == PITH_PART_BODY)
+            total += doc->blocks[i].len + 1;
+    char *t = arena_alloc(&doc->mem, total + 1);
+    if (!t)
+        return -1;
+    size_t o = 0;
+    for (size_t i = 0; i < doc->n_blocks; i++) {
+        const out_block *b = &doc->blocks[i];
+        if (b->part != PITH_PART_BODY)
+            continue;
+        if (o)
+            t[o++] = '\n';
+        memcpy(t + o, b->text, b->len);
+        o += b->len;
+    }
+    t[o] = '\0';
+    doc->text = t;
+    doc->text_len = o;
+    return 0;
+}

@@ -1,0 +1,124 @@
+/* features.c — per-node evidence for content selection, bottom-up.
+ *
+ * Takes the node tree from parse.c and fills, for every element, the totals
+ * over its subtree: visible characters, characters inside links, sentence
+ * punctuation, words and stopwords, paragraph-like descendants, links and
+ * blocks. Nodes are stored in pre-order, so one reverse pass over the array
+ * sees every child before its parent: no recursion, O(nodes).
+ * It also flags short blocks whose own text is a furniture phrase ('Read
+ * also', 'Читайте також', 'Share', ...) — a signal for clean.c, not a cut.
+ */
+#include "internal.h"
+#include "lang.h"
+
+#include <string.h>
+
+/* Furniture phrases: lower-case prefixes of short blocks that are site furniture.
+ * Kept generic (no site names). Cyrillic entries cover Ukrainian and Russian. */
+static const char *const FURNITURE[] = {
+    "read also", "read more", "see also", "related", "more on this", "more from", "you may also like",
+    "you might also like", "recommended", "most read", "most popular", "popular", "trending",
+    "editor's choice", "editors' choice", "editor’s choice", "share this", "share on", "share:", "share",
+    "subscribe", "sign up", "newsletter", "follow us", "advertisement", "sponsored", "ad:", "comments",
+    "leave a comment", "leave a reply", "cookie", "we use cookies", "this website uses cookies",
+    "accept all", "tags:", "tags", "filed under", "categories:", "previous article", "next article",
+    "previous post", "next post", "back to top", "skip to", "all rights reserved", "related articles",
+    "related posts", "related stories", "more stories", "latest news", "top stories", "print",
+    "lesen sie auch", "mehr zum thema", "das könnte sie auch interessieren", "anzeige", "teilen",
+    "weitere artikel", "empfohlen", "meistgelesen", "lire aussi", "à lire aussi", "voir aussi", "partager",
+    "lee también", "leer más", "compartir", "leggi anche", "condividi", "czytaj też", "czytaj także",
+    "zobacz też", "udostępnij",
+    "читайте також", "читайте нас", "дивіться також", "вибір редакції", "новини партнерів",
+    "головне за день", "головне", "підписуйтесь", "підпишіться", "поділитися", "популярне",
+    "останні новини", "новини за темою", "реклама", "теги", "коментарі",
+    "читайте также", "смотрите также", "выбор редакции", "новости партнеров", "новости партнёров",
+    "главное за день", "подписывайтесь", "подпишитесь", "поделиться", "популярное", "последние новости",
+    "новости по теме", "комментарии",
+};
+
+int text_is_furniture_phrase(const char *s, size_t n)
+{
+    char low[160];
+    while (n && (*s == ' ' || *s == '>' || *s == '*' || *s == '-' || *s == '|'))
+        s++, n--;
+    if (n == 0 || n > 120)
+        return 0;
+    size_t k = utf8_fold(s, n, low, sizeof low - 1);
+    low[k] = '\0';
+    for (size_t i = 0; i < sizeof FURNITURE / sizeof FURNITURE[0]; i++) {
+        size_t fl = strlen(FURNITURE[i]);
+        if (fl <= k && memcmp(low, FURNITURE[i], fl) == 0) {
+            /* the phrase must end at a word boundary */
+            unsigned char next = fl < k ? (unsigned char)low[fl] : ' ';
+            if (next == ' ' || next == ':' || next == '.' || next == '!' || next == '|' || next == '>' ||
+                next == 0xc2 || next == 0xe2 || next == '-' || next == '/' || next == ')')
+                return 1;
+        }
+    }
+    return 0;
+}
+
+void features_compute(page *pg)
+{
+    node *N = pg->nodes;
+    uint32_t n = pg->n_nodes;
+    /* Reverse pre-order: children (higher ids) are complete before their parent. */
+    for (uint32_t i = n; i-- > 1;) {
+        node *x = &N[i];
+        unsigned cls = tag_class((tag)x->tag);
+        if (x->tag == T_TEXT) {
+            unsigned words = 0;
+            x->stopwords = lang_stopwords(node_text(pg, x), x->text_len, &words);
+            x->words = words;
+        } else {
+            if (x->tag == T_A) {
+                x->link_chars = x->chars;
+                x->links++;
+            }
+            if (cls & TC_BLOCK)
+                x->blocks++;
+            if (x->tag == T_LI && x->lis < 65535)
+                x->lis++;
+            if (x->tag == T_IMG && x->imgs < 65535)
+                x->imgs++;
+            if ((x->tag == T_INPUT || x->tag == T_SELECT || x->tag == T_TEXTAREA || x->tag == T_BUTTON) &&
+                x->inputs < 65535)
+                x->inputs++;
+            if (x->tag == T_P && x->ps < 65535)
+                x->ps++;
+            /* paragraph-like: p/li/td/pre/dd, or a container holding text but no blocks */
+            int paraish = (cls & TC_PARA) || ((cls & TC_CONTAINER) && x->blocks <= 1 && x->tag != T_ROOT);
+            if (paraish && x->chars >= 25 && x->link_chars * 2 < x->chars) {
+                if (x->paras == 0)
+                    x->paras = 1;
+            }
+            if ((cls & TC_BLOCK) && x->chars && x->chars < 120) {
+                /* own text of a short block: is it a furniture phrase? */
+                const node *f = x->first ? &N[x->first] : NULL;
+                while (f && f->tag != T_TEXT && f->first && !(tag_class((tag)f->tag) & TC_BLOCK))
+                    f = &N[f->first];
+                if (f && f->tag == T_TEXT && text_is_furniture_phrase(node_text(pg, f), f->text_len))
+                    x->hints |= H_FURNITURE_TEXT;
+            }
+        }
+        node *p = &N[x->parent];
+        if (x->inputs && p->inputs < 65535 - x->inputs)
+            p->inputs = (uint16_t)(p->inputs + x->inputs); /* forms count even when hidden */
+        if (x->hints & H_HIDDEN)
+            continue; /* hidden subtrees contribute nothing */
+        if ((cls & TC_DROP) && x->tag != T_INPUT && x->tag != T_SELECT && x->tag != T_TEXTAREA)
+            continue;
+        p->chars += x->chars;
+        p->link_chars += x->link_chars;
+        p->punct += x->punct;
+        p->words += x->words;
+        p->stopwords += x->stopwords;
+        p->paras += x->paras;
+        p->links += x->links;
+        p->blocks += x->blocks;
+        p->lis = (uint16_t)(p->lis + x->lis > 65535 ? 65535 : p->lis + x->lis);
+        p->imgs = (uint16_t)(p->imgs + x->imgs > 65535 ? 65535 : p->imgs + x->imgs);
+        p->ps = (uint16_t)(p->ps + x->ps > 65535 ? 65535 : p->ps + x->ps);
+    }
+    pg->body_chars = pg->body ? N[pg->body].chars : N[0].chars;
+}

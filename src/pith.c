@@ -1,0 +1,473 @@
+/* pith.c — the extractor handle, options, and the pipeline driver.
+ *
+ * pith_extract() runs the stages in order (see internal.h), enforces the
+ * input limits and the per-page work budget, and always hands back a doc
+ * that says what happened. It also implements the read-only accessors of
+ * pith_doc. No global mutable state: everything lives in the extractor
+ * (parser, scratch arena) or in the doc (its own arena).
+ */
+#include "internal.h"
+#include "lang.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+struct pith_extractor {
+    pith_options opt;
+    parser *parser;
+    arena scratch;
+};
+
+unsigned pith_version(void)
+{
+    return (PITH_VERSION_MAJOR << 16) | (PITH_VERSION_MINOR << 8) | PITH_VERSION_PATCH;
+}
+
+const char *pith_version_string(void) { return PITH_VERSION_STRING; }
+
+static const char *const STATUS_NAMES[] = {
+    "PITH_OK", "PITH_ENOMEM", "PITH_EINVAL", "PITH_ETOOBIG", "PITH_ETOODEEP", "PITH_ETIMEOUT",
+    "PITH_ECHARSET", "PITH_ENOCONTENT", "PITH_EPARSE", "PITH_EINTERNAL", "PITH_EIO",
+};
+static const char *const STATUS_MESSAGES[] = {
+    "success",
+    "out of memory (or the per-page memory limit was reached)",
+    "invalid argument",
+    "input is larger than the max-bytes limit",
+    "page exceeds a structural limit (nesting depth, nodes or attributes)",
+    "the per-page time budget ran out",
+    "unknown character set",
+    "no main content found",
+    "the input could not be parsed",
+    "internal error",
+    "input/output error",
+};
+
+const char *pith_status_name(pith_status s)
+{
+    return (unsigned)s < sizeof STATUS_NAMES / sizeof STATUS_NAMES[0] ? STATUS_NAMES[s] : "PITH_EUNKNOWN";
+}
+
+const char *pith_status_message(pith_status s)
+{
+    return (unsigned)s < sizeof STATUS_MESSAGES / sizeof STATUS_MESSAGES[0] ? STATUS_MESSAGES[s] : "unknown status";
+}
+
+void pith_options_init(pith_options *opt)
+{
+    memset(opt, 0, sizeof *opt);
+    opt->max_bytes = 64u << 20;
+    opt->max_depth = 256;
+    opt->max_nodes = 2000000;
+    opt->max_attrs = 64;
+    opt->max_formatting = 64;
+    opt->time_budget_ms = 10000;
+    opt->max_memory = 0;
+}
+
+#define HARD_MAX_BYTES ((size_t)1 << 30)
+
+pith_status pith_extractor_new(const pith_options *opt, pith_extractor **out, const char **err_field)
+{
+    if (err_field)
+        *err_field = NULL;
+    if (!out)
+        return PITH_EINVAL;
+    *out = NULL;
+    pith_options o;
+    if (opt)
+        o = *opt;
+    else
+        pith_options_init(&o);
+    const char *bad = NULL;
+    if (o.max_bytes == 0 || o.max_bytes > HARD_MAX_BYTES)
+        bad = "max_bytes";
+    else if (o.max_depth < 8 || o.max_depth > 4096)
+        bad = "max_depth";
+    else if (o.max_nodes < 16 || o.max_nodes > 100000000)
+        bad = "max_nodes";
+    else if (o.max_attrs < 1 || o.max_attrs > 100000)
+        bad = "max_attrs";
+    else if (o.max_formatting < 1 || o.max_formatting > 100000)
+        bad = "max_formatting";
+    else if ((o.flags & PITH_OPT_PRECISION) && (o.flags & PITH_OPT_RECALL))
+        bad = "flags";
+    if (bad) {
+        if (err_field)
+            *err_field = bad;
+        return PITH_EINVAL;
+    }
+    pith_extractor *ex = calloc(1, sizeof *ex);
+    if (!ex)
+        return PITH_ENOMEM;
+    ex->opt = o;
+    ex->parser = parser_new();
+    if (!ex->parser) {
+        free(ex);
+        return PITH_ENOMEM;
+    }
+    arena_init(&ex->scratch, 256 * 1024);
+    *out = ex;
+    return PITH_OK;
+}
+
+void pith_extractor_free(pith_extractor *ex)
+{
+    if (!ex)
+        return;
+    parser_free(ex->parser);
+    arena_free(&ex->scratch);
+    free(ex);
+}
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+}
+
+int budget_exceeded(page *pg)
+{
+    if (!pg->has_deadline)
+        return 0;
+    if (pg->timed_out)
+        return 1;
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    if (ts.tv_sec > pg->deadline.tv_sec || (ts.tv_sec == pg->deadline.tv_sec && ts.tv_nsec > pg->deadline.tv_nsec)) {
+        pg->timed_out = 1;
+        return 1;
+    }
+    return 0;
+}
+
+static pith_doc *doc_new(void)
+{
+    pith_doc *d = calloc(1, sizeof *d);
+    if (!d)
+        return NULL;
+    arena_init(&d->mem, 16 * 1024);
+    d->message = "";
+    return d;
+}
+
+void pith_doc_free(pith_doc *doc)
+{
+    if (!doc)
+        return;
+    arena_free(&doc->mem);
+    free(doc);
+}
+
+static pith_status finish(pith_doc *doc, pith_status s, const char *msg)
+{
+    doc->status = s;
+    if (msg)
+        doc->message = msg;
+    else if (s != PITH_OK)
+        doc->message = pith_status_message(s);
+    return s;
+}
+
+/* Normalised equality for title de-duplication: case- and space-insensitive. */
+static int same_text(const char *a, size_t an, const char *b, size_t bn)
+{
+    char fa[512], fb[512];
+    if (an > 240 || bn > 240)
+        return 0;
+    size_t la = utf8_fold(a, an, fa, sizeof fa), lb = utf8_fold(b, bn, fb, sizeof fb);
+    size_t i = 0, j = 0;
+    for (;;) {
+        while (i < la && (fa[i] == ' ' || fa[i] == '\n'))
+            i++;
+        while (j < lb && (fb[j] == ' ' || fb[j] == '\n'))
+            j++;
+        if (i == la || j == lb)
+            return i == la && j == lb;
+        if (fa[i] != fb[j])
+            return 0;
+        i++, j++;
+    }
+}
+
+/* Drop a leading heading (or short paragraph) that repeats the title. */
+static void drop_title_repeat(pith_doc *doc)
+{
+    const field_value *t = &doc->f[PITH_FIELD_TITLE];
+    if (!t->v || !doc->n_blocks)
+        return;
+    for (size_t i = 0; i < doc->n_blocks && i < 3; i++) {
+        out_block *b = &doc->blocks[i];
+        if (b->part != PITH_PART_BODY)
+            break;
+        if ((b->kind == PITH_BLOCK_HEADING || b->kind == PITH_BLOCK_PARAGRAPH) && same_text(b->text, b->len, t->v, t->len)) {
+            memmove(b, b + 1, (doc->n_blocks - i - 1) * sizeof *b);
+            doc->n_blocks--;
+            return;
+        }
+    }
+}
+
+pith_status pith_extract(pith_extractor *ex, const pith_input *in, pith_doc **out)
+{
+    if (!out)
+        return PITH_EINVAL;
+    *out = NULL;
+    if (!ex || !in || (!in->data && in->len))
+        return PITH_EINVAL;
+    pith_doc *doc = doc_new();
+    if (!doc)
+        return PITH_ENOMEM;
+    *out = doc;
+    double t0 = now_ms();
+    doc->stats.input_bytes = in->len;
+    if (in->url && *in->url)
+        doc_set_field(doc, PITH_FIELD_URL, in->url, strlen(in->url), "input");
+    if (in->len > ex->opt.max_bytes) {
+        return finish(doc, PITH_ETOOBIG, NULL);
+    }
+    if (in->kind != PITH_INPUT_HTML && in->kind != PITH_INPUT_TEXT)
+        return finish(doc, PITH_EINVAL, "unknown input kind");
+
+    arena_reset(&ex->scratch);
+    ex->scratch.limit = ex->opt.max_memory ? ex->opt.max_memory : in->len * 32 + ((size_t)64 << 20);
+    page pg;
+    memset(&pg, 0, sizeof pg);
+    pg.mem = &ex->scratch;
+    pg.opt = &ex->opt;
+    pg.url = in->url;
+    pg.ref_time = in->ref_time > 0 ? in->ref_time : (int64_t)time(NULL);
+    if (ex->opt.time_budget_ms) {
+        clock_gettime(CLOCK_MONOTONIC, &pg.deadline);
+        pg.deadline.tv_sec += ex->opt.time_budget_ms / 1000;
+        pg.deadline.tv_nsec += (long)(ex->opt.time_budget_ms % 1000) * 1000000L;
+        if (pg.deadline.tv_nsec >= 1000000000L) {
+            pg.deadline.tv_sec++;
+            pg.deadline.tv_nsec -= 1000000000L;
+        }
+        pg.has_deadline = 1;
+    }
+
+    const char *utf8;
+    size_t utf8_len;
+    pith_status st = charset_decode(&pg, in, &utf8, &utf8_len);
+    if (st != PITH_OK)
+        return finish(doc, st, st == PITH_ECHARSET ? "unknown charset named by the caller" : NULL);
+    doc_set_field(doc, PITH_FIELD_CHARSET, pg.charset, strlen(pg.charset), "input");
+    double t1 = now_ms();
+    doc->stats.ms_decode = t1 - t0;
+
+    if (in->kind == PITH_INPUT_TEXT) {
+        st = textmode_extract(&pg, utf8, utf8_len, doc);
+        doc->stats.ms_total = now_ms() - t0;
+        if (st == PITH_OK && doc_finish_text(doc))
+            st = PITH_ENOMEM;
+        return finish(doc, st, NULL);
+    }
+
+    pg.html = utf8;
+    pg.html_len = utf8_len;
+    st = parse_page(ex->parser, &pg);
+    double t2 = now_ms();
+    doc->stats.ms_parse = t2 - t1;
+    if (st != PITH_OK)
+        return finish(doc, st, NULL);
+    if (pg.timed_out)
+        return finish(doc, PITH_ETIMEOUT, "the per-page time budget ran out while building the tree");
+    if ((ex->opt.flags & PITH_OPT_STRICT_LIMITS) && pg.truncated)
+        return finish(doc, PITH_ETOODEEP, (pg.truncated & 1) ? "nesting deeper than max-depth"
+                                          : (pg.truncated & 2) ? "more nodes than max-nodes"
+                                                               : "more attributes than max-attrs");
+    doc->stats.nodes = pg.n_nodes;
+    doc->stats.max_depth = pg.max_depth_seen;
+
+    features_compute(&pg);
+    double t3 = now_ms();
+    doc->stats.ms_tree = t3 - t2;
+    score_select(&pg);
+    clean_region(&pg);
+    if (pg.mem->failed)
+        return finish(doc, PITH_ENOMEM, NULL);
+    if (blocks_emit(&pg, doc))
+        return finish(doc, PITH_ENOMEM, NULL);
+    double t4 = now_ms();
+    doc->stats.ms_select = t4 - t3;
+    if (!(ex->opt.flags & PITH_OPT_NO_METADATA))
+        meta_extract(&pg, doc);
+    drop_title_repeat(doc);
+    if (doc_finish_text(doc))
+        return finish(doc, PITH_ENOMEM, NULL);
+    if (!doc->f[PITH_FIELD_LANGUAGE].v && doc->text_len) {
+        const char *l = lang_detect(doc->text, doc->text_len, NULL);
+        if (l)
+            doc_set_field(doc, PITH_FIELD_LANGUAGE, l, strlen(l), "text");
+    }
+    double t5 = now_ms();
+    doc->stats.ms_meta = t5 - t4;
+    doc->stats.ms_total = t5 - t0;
+    doc->stats.truncated = pg.truncated | (pg.timed_out ? 8u : 0u);
+    if (doc->mem.failed)
+        return finish(doc, PITH_ENOMEM, NULL);
+    if (pg.timed_out)
+        return finish(doc, PITH_ETIMEOUT, "the per-page time budget ran out; the record may be incomplete");
+    if (doc->text_len == 0)
+        return finish(doc, PITH_ENOCONTENT, NULL);
+    return finish(doc, PITH_OK, NULL);
+}
+
+/* ------------------------------------------------------------ doc setters */
+
+int doc_set_field(pith_doc *doc, pith_field f, const char *v, size_t len, const char *source)
+{
+    if ((unsigned)f >= PITH_FIELD_COUNT)
+        return -1;
+    buf b = BUF_INIT;
+    utf8_repair(&b, v, len);
+    if (b.failed) {
+        buf_free(&b);
+        return -1;
+    }
+    char *s = arena_strndup(&doc->mem, b.data ? b.data : "", b.len);
+    size_t n = b.len;
+    buf_free(&b);
+    if (!s)
+        return -1;
+    doc->f[f].v = s;
+    doc->f[f].len = n;
+    doc->f[f].source = source;
+    return 0;
+}
+
+int doc_list_add(pith_doc *doc, pith_list l, const char *v, size_t len, const char *source)
+{
+    if ((unsigned)l >= PITH_LIST_COUNT)
+        return -1;
+    str_list *L = &doc->lists[l];
+    for (size_t i = 0; i < L->n; i++)
+        if (L->lens[i] == len && memcmp(L->items[i], v, len) == 0)
+            return 0;
+    if (L->n == L->cap) {
+        size_t nc = L->cap ? L->cap * 2 : 4;
+        const char **ni = arena_realloc(&doc->mem, L->items, L->cap * sizeof(char *), nc * sizeof(char *));
+        if (!ni)
+            return -1;
+        L->items = ni;
+        size_t *nl = arena_realloc(&doc->mem, L->lens, L->cap * sizeof(size_t), nc * sizeof(size_t));
+        if (!nl)
+            return -1;
+        L->lens = nl;
+        L->cap = nc;
+    }
+    buf b = BUF_INIT;
+    utf8_repair(&b, v, len);
+    char *s = b.failed ? NULL : arena_strndup(&doc->mem, b.data ? b.data : "", b.len);
+    size_t n = b.len;
+    buf_free(&b);
+    if (!s)
+        return -1;
+    L->items[L->n] = s;
+    L->lens[L->n] = n;
+    L->n++;
+    if (!L->source)
+        L->source = source;
+    return 0;
+}
+
+/* ------------------------------------------------------------ accessors */
+
+pith_status pith_doc_status(const pith_doc *doc) { return doc ? doc->status : PITH_EINVAL; }
+const char *pith_doc_message(const pith_doc *doc) { return doc && doc->message ? doc->message : ""; }
+
+const char *pith_doc_field(const pith_doc *doc, pith_field f, size_t *len)
+{
+    if (!doc || (unsigned)f >= PITH_FIELD_COUNT || !doc->f[f].v) {
+        if (len)
+            *len = 0;
+        return NULL;
+    }
+    if (len)
+        *len = doc->f[f].len;
+    return doc->f[f].v;
+}
+
+const char *pith_doc_field_source(const pith_doc *doc, pith_field f)
+{
+    if (!doc || (unsigned)f >= PITH_FIELD_COUNT || !doc->f[f].v)
+        return NULL;
+    return doc->f[f].source;
+}
+
+static const char *const FIELD_NAMES[PITH_FIELD_COUNT] = {
+    "title", "section", "published", "modified", "site_name", "language", "lead",
+    "canonical_url", "image", "url", "charset",
+};
+
+const char *pith_field_name(pith_field f) { return (unsigned)f < PITH_FIELD_COUNT ? FIELD_NAMES[f] : NULL; }
+
+static const char *const LIST_NAMES[PITH_LIST_COUNT] = {"authors", "tags", "sources"};
+const char *pith_list_name(pith_list l) { return (unsigned)l < PITH_LIST_COUNT ? LIST_NAMES[l] : NULL; }
+
+size_t pith_doc_list_count(const pith_doc *doc, pith_list l)
+{
+    return doc && (unsigned)l < PITH_LIST_COUNT ? doc->lists[l].n : 0;
+}
+
+const char *pith_doc_list_item(const pith_doc *doc, pith_list l, size_t i, size_t *len)
+{
+    if (!doc || (unsigned)l >= PITH_LIST_COUNT || i >= doc->lists[l].n) {
+        if (len)
+            *len = 0;
+        return NULL;
+    }
+    if (len)
+        *len = doc->lists[l].lens[i];
+    return doc->lists[l].items[i];
+}
+
+const char *pith_doc_list_source(const pith_doc *doc, pith_list l)
+{
+    return doc && (unsigned)l < PITH_LIST_COUNT && doc->lists[l].n ? doc->lists[l].source : NULL;
+}
+
+size_t pith_doc_block_count(const pith_doc *doc) { return doc ? doc->n_blocks : 0; }
+
+pith_status pith_doc_block(const pith_doc *doc, size_t i, pith_block *out)
+{
+    if (!doc || !out || i >= doc->n_blocks)
+        return PITH_EINVAL;
+    const out_block *b = &doc->blocks[i];
+    out->kind = b->kind;
+    out->part = b->part;
+    out->level = b->level;
+    out->flags = b->flags;
+    out->text = b->text;
+    out->len = b->len;
+    return PITH_OK;
+}
+
+const char *pith_doc_text(const pith_doc *doc, size_t *len)
+{
+    if (!doc || !doc->text) {
+        if (len)
+            *len = 0;
+        return "";
+    }
+    if (len)
+        *len = doc->text_len;
+    return doc->text;
+}
+
+void pith_doc_stats(const pith_doc *doc, pith_stats *out)
+{
+    if (!out)
+        return;
+    if (!doc) {
+        memset(out, 0, sizeof *out);
+        return;
+    }
+    *out = doc->stats;
+}
+
+void pith_free(void *p) { free(p); }
