@@ -25,6 +25,9 @@
 #define FURNITURE_HINTS (H_SHARE | H_COMMENT | H_AD | H_NAV | H_ROLE_NAV | H_COOKIE | H_SUBSCRIBE | \
                          H_RELATED | H_AUTHORBOX | H_TAGS | H_SKIPLINK | H_NEG)
 #define POS_HINTS (H_POS | H_BODY | H_ROLE_MAIN)
+#define STRONG_HINTS (H_SHARE | H_COMMENT | H_AD | H_NAV | H_ROLE_NAV | H_COOKIE | H_SUBSCRIBE | H_SKIPLINK | \
+                      H_AUTHORBOX)
+#define SOFT_HINTS (H_RELATED | H_TAGS | H_NEG)
 
 static uint32_t subtree_end(const page *pg, nid r)
 {
@@ -55,10 +58,16 @@ static int judge(const node *x, uint32_t region_chars, unsigned flags)
     int big = x->chars * 2 > region_chars && region_chars > 200;
     if ((h & H_COMMENT) && !(h & POS_HINTS) && !big)
         return MARK_COMMENTS;
-    if ((h & FURNITURE_HINTS) && !(h & (H_BODY | H_ROLE_MAIN)) && !big) {
+    if ((h & STRONG_HINTS) && !(h & (H_BODY | H_ROLE_MAIN)) && !big) {
         /* "post" and "content" also appear in names like "post-share": the
          * furniture word wins on small elements */
         if (!(h & POS_HINTS) || x->chars < 400 || ld(x) > 0.4f)
+            return MARK_REMOVED;
+    }
+    if ((h & SOFT_HINTS) && !(h & (POS_HINTS | H_MAYBE)) && !big) {
+        /* related/tags/sidebar names: trust them when the element looks like
+         * furniture too (links, or no sentences) */
+        if (ld(x) > 0.2f || x->chars < 100 || x->punct < 2)
             return MARK_REMOVED;
     }
     if ((h & (H_BYLINE | H_META)) && x->chars < 200 && !(h & (H_BODY)) && !big && x->paras <= 1 &&
@@ -93,7 +102,7 @@ static int judge(const node *x, uint32_t region_chars, unsigned flags)
     float weight = 0;
     if (h & POS_HINTS)
         weight += 25;
-    if (h & FURNITURE_HINTS)
+    if (h & (FURNITURE_HINTS | H_WEAKNEG))
         weight -= 25;
     if (weight + x->score < 0)
         return MARK_REMOVED;

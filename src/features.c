@@ -116,6 +116,12 @@ void features_compute(page *pg)
         p->paras += x->paras;
         p->links += x->links;
         p->blocks += x->blocks;
+        if (!(cls & TC_BLOCK)) {
+            /* text and inline elements are part of the parent's own inline text */
+            p->inl_chars += x->chars;
+            p->inl_link += x->link_chars;
+            p->inl_punct += x->punct;
+        }
         p->lis = (uint16_t)(p->lis + x->lis > 65535 ? 65535 : p->lis + x->lis);
         p->imgs = (uint16_t)(p->imgs + x->imgs > 65535 ? 65535 : p->imgs + x->imgs);
         p->ps = (uint16_t)(p->ps + x->ps > 65535 ? 65535 : p->ps + x->ps);

@@ -88,6 +88,8 @@ const char *tag_name(tag t);
 #define H_AUTHORBOX 0x00100000u /* author bio boxes */
 #define H_LINKY 0x00200000u     /* element is a link-only teaser (set by features) */
 #define H_FURNITURE_TEXT 0x00400000u /* its own text is a furniture phrase (set by features) */
+#define H_WEAKNEG 0x00800000u   /* weakly boilerplate names (widget, tools, print): cleaning only */
+#define H_MAYBE 0x01000000u     /* names that keep an element a candidate (column, shadow) */
 
 /* ------------------------------------------------------------ node tree */
 
@@ -109,6 +111,7 @@ typedef struct node {
     uint32_t links;      /* <a> elements */
     uint32_t blocks;     /* block-level descendants */
     uint16_t lis, imgs, inputs, ps; /* <li>, <img>, form controls, <p> below (saturating) */
+    uint32_t inl_chars, inl_link, inl_punct; /* own inline text: not inside a child block */
     /* selection (score.c / clean.c) */
     float score;
     uint8_t mark;        /* MARK_* */

@@ -277,36 +277,35 @@ typedef struct hint_word {
 static const hint_word HINT_WORDS[] = {
     HW("ad", 1, H_AD), HW("ads", 1, H_AD), HW("adv", 1, H_AD), HW("advert", 0, H_AD), HW("adsense", 0, H_AD),
     HW("adslot", 0, H_AD), HW("adunit", 0, H_AD), HW("adbox", 0, H_AD), HW("advertisement", 0, H_AD),
-    HW("also", 1, H_RELATED), HW("article", 0, H_POS), HW("author", 0, H_BYLINE), HW("aside", 1, H_NEG),
-    HW("banner", 0, H_NEG), HW("blog", 1, H_POS), HW("body", 1, H_POS), HW("bottom", 1, H_NEG),
+    HW("also", 1, H_RELATED), HW("article", 0, H_POS), HW("author", 0, H_BYLINE), HW("aside", 1, H_WEAKNEG),
+    HW("banner", 0, H_NEG), HW("blog", 1, H_POS), HW("body", 1, H_POS), HW("bottom", 1, H_WEAKNEG),
     HW("breadcrumb", 0, H_NAV), HW("byline", 0, H_BYLINE),
-    HW("caption", 0, H_CAPTION), HW("cat", 1, H_META), HW("categories", 0, H_META), HW("combx", 0, H_NEG),
+    HW("caption", 0, H_CAPTION), HW("cat", 1, H_META), HW("categories", 0, H_META), HW("combx", 0, H_NEG), HW("column", 0, H_MAYBE), HW("shadow", 0, H_MAYBE),
     HW("comment", 0, H_COMMENT), HW("community", 0, H_NEG), HW("consent", 0, H_COOKIE), HW("content", 0, H_POS),
-    HW("contact", 0, H_NEG), HW("cookie", 0, H_COOKIE), HW("copyright", 0, H_NEG), HW("credit", 0, H_CAPTION),
+    HW("contact", 0, H_WEAKNEG), HW("cookie", 0, H_COOKIE), HW("copyright", 0, H_WEAKNEG), HW("credit", 0, H_CAPTION),
     HW("date", 0, H_META), HW("dateline", 0, H_META), HW("dek", 1, H_LEAD), HW("disqus", 0, H_COMMENT),
     HW("discussion", 0, H_COMMENT), HW("dfp", 0, H_AD),
     HW("entry", 0, H_POS), HW("excerpt", 0, H_LEAD),
     HW("foot", 1, H_NEG), HW("footer", 0, H_NEG), HW("footnote", 0, 0), HW("gdpr", 0, H_COOKIE), HW("gallery", 0, 0),
-    HW("header", 0, H_NEG), HW("headline", 0, H_TITLEISH), HW("hentry", 0, H_POS), HW("hidden", 1, H_HIDDEN),
-    HW("hide", 1, H_HIDDEN), HW("intro", 0, H_LEAD),
-    HW("lead", 0, H_LEAD), HW("lede", 0, H_LEAD), HW("login", 0, H_NEG), HW("main", 1, H_POS), HW("masthead", 0, H_NEG),
-    HW("menu", 0, H_NAV), HW("meta", 1, H_META), HW("modal", 0, H_NEG), HW("more", 1, H_RELATED), HW("most", 1, H_RELATED),
+    HW("header", 0, H_NEG), HW("headline", 0, H_TITLEISH), HW("hentry", 0, H_POS), HW("intro", 0, H_LEAD),
+    HW("lead", 0, H_LEAD), HW("lede", 0, H_LEAD), HW("login", 0, H_WEAKNEG), HW("main", 1, H_POS), HW("masthead", 0, H_NEG),
+    HW("menu", 0, H_NAV), HW("meta", 1, H_META), HW("modal", 0, H_WEAKNEG), HW("more", 1, H_RELATED), HW("most", 1, H_RELATED),
     HW("nav", 0, H_NAV), HW("newsletter", 0, H_SUBSCRIBE), HW("next", 1, H_NAV), HW("outbrain", 0, H_AD),
-    HW("overlay", 0, H_NEG), HW("pager", 0, H_NAV), HW("pagination", 0, H_NAV), HW("paging", 0, H_NAV),
+    HW("overlay", 0, H_WEAKNEG), HW("pager", 0, H_NAV), HW("pagination", 0, H_NAV), HW("paging", 0, H_NAV),
     HW("paywall", 0, H_SUBSCRIBE), HW("popular", 0, H_RELATED), HW("popup", 0, H_NEG), HW("post", 1, H_POS),
-    HW("prev", 1, H_NAV), HW("print", 1, H_NEG), HW("promo", 0, H_AD), HW("prose", 0, H_POS),
-    HW("rating", 0, H_NEG), HW("read", 1, H_RELATED), HW("recommend", 0, H_RELATED), HW("related", 0, H_RELATED),
+    HW("prev", 1, H_NAV), HW("print", 1, H_WEAKNEG), HW("promo", 0, H_AD), HW("prose", 0, H_POS),
+    HW("rating", 0, H_WEAKNEG), HW("read", 1, H_RELATED), HW("recommend", 0, H_RELATED), HW("related", 0, H_RELATED),
     HW("remark", 0, H_COMMENT), HW("replies", 0, H_COMMENT), HW("reply", 0, H_COMMENT), HW("respond", 1, H_COMMENT),
-    HW("richtext", 0, H_POS), HW("rss", 1, H_NEG),
-    HW("search", 0, H_NEG), HW("share", 0, H_SHARE), HW("sharing", 0, H_SHARE), HW("shariff", 0, H_SHARE),
+    HW("richtext", 0, H_POS), HW("rss", 1, H_WEAKNEG),
+    HW("search", 0, H_WEAKNEG), HW("share", 0, H_SHARE), HW("sharing", 0, H_SHARE), HW("shariff", 0, H_SHARE),
     HW("shoutbox", 0, H_NEG), HW("sidebar", 0, H_NEG), HW("signup", 0, H_SUBSCRIBE), HW("skip", 0, H_SKIPLINK),
     HW("social", 0, H_SHARE), HW("sociable", 0, H_SHARE), HW("sponsor", 0, H_AD), HW("sronly", 0, H_SKIPLINK),
     HW("sr", 1, H_SKIPLINK), HW("standfirst", 0, H_LEAD), HW("story", 0, H_POS), HW("subscri", 0, H_SUBSCRIBE),
     HW("subtitle", 0, H_LEAD), HW("summary", 0, H_LEAD),
     HW("taboola", 0, H_AD), HW("tag", 1, H_TAGS), HW("tags", 1, H_TAGS), HW("tagcloud", 0, H_TAGS),
-    HW("teaser", 0, H_RELATED), HW("text", 1, H_POS), HW("title", 0, H_TITLEISH), HW("toolbar", 0, H_NEG),
-    HW("tools", 1, H_NEG), HW("trending", 0, H_RELATED), HW("tweet", 0, H_SHARE),
-    HW("visually", 1, H_SKIPLINK), HW("widget", 0, H_NEG),
+    HW("teaser", 0, H_WEAKNEG), HW("text", 1, H_POS), HW("title", 0, H_TITLEISH), HW("toolbar", 0, H_WEAKNEG),
+    HW("tools", 1, H_WEAKNEG), HW("trending", 0, H_RELATED), HW("tweet", 0, H_SHARE),
+    HW("visually", 1, H_SKIPLINK), HW("widget", 0, H_WEAKNEG),
 };
 #undef HW
 
@@ -324,6 +323,27 @@ static uint32_t token_hints(const char *t, size_t n)
             h |= w->hints;
     }
     return h;
+}
+
+/* Class words (whole, space-separated) that hide an element in common CSS frameworks. */
+static int class_hidden(const char *s, size_t n)
+{
+    static const char *const HIDDEN[] = {"hidden", "hide", "d-none", "is-hidden", "invisible", "display-none",
+                                         "u-hidden", "js-hidden", "visually-hidden", "sr-only",
+                                         "screen-reader-text", "visuallyhidden", "element-invisible"};
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n'))
+            i++;
+        size_t j = i;
+        while (j < n && s[j] != ' ' && s[j] != '\t' && s[j] != '\n')
+            j++;
+        for (size_t k = 0; k < sizeof HIDDEN / sizeof HIDDEN[0]; k++)
+            if (strlen(HIDDEN[k]) == j - i && strncasecmp(HIDDEN[k], s + i, j - i) == 0)
+                return 1;
+        i = j;
+    }
+    return 0;
 }
 
 static uint32_t name_hints(const char *s, size_t n)
@@ -576,6 +596,8 @@ static uint32_t read_attrs(page *pg, myhtml_tree_node_t *dn, nid id, tag t)
         }
         if (kl == 5 && !memcmp(k, "class", 5)) {
             h |= name_hints(v, vl);
+            if (class_hidden(v, vl))
+                h |= H_HIDDEN;
         } else if (kl == 2 && !memcmp(k, "id", 2)) {
             h |= name_hints(v, vl);
         } else if (kl == 4 && !memcmp(k, "role", 4)) {
@@ -744,6 +766,8 @@ pith_status parse_page(parser *p, page *pg)
                     h |= H_NEG;
                 if (t == T_MAIN)
                     h |= H_ROLE_MAIN;
+                if (t == T_BODY || t == T_HTML)
+                    h &= ~(uint32_t)H_HIDDEN; /* scripts unhide these; never drop the page */
                 pg->nodes[id].hints = h;
                 if (t == T_BODY && !pg->body)
                     pg->body = id;

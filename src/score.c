@@ -30,15 +30,15 @@
 #define NEG_HINTS (H_NEG | H_COMMENT | H_SHARE | H_RELATED | H_AD | H_NAV | H_COOKIE | H_SUBSCRIBE | \
                    H_ROLE_NAV | H_TAGS | H_AUTHORBOX | H_SKIPLINK)
 #define POS_HINTS (H_POS | H_BODY | H_ROLE_MAIN)
-#define UNLIKELY_HINTS (H_COMMENT | H_SHARE | H_NAV | H_ROLE_NAV | H_COOKIE | H_SUBSCRIBE | H_AD | H_RELATED | \
-                        H_NEG | H_TAGS | H_AUTHORBOX | H_SKIPLINK)
+/* as Readability's unlikelyCandidates: not share bars or widgets, which often wrap articles */
+#define UNLIKELY_HINTS (H_COMMENT | H_NAV | H_ROLE_NAV | H_COOKIE | H_AD | H_RELATED | H_NEG | H_SKIPLINK)
 
 static float class_weight(const node *x)
 {
     float w = 0;
     if (x->hints & POS_HINTS)
         w += 25;
-    if (x->hints & NEG_HINTS)
+    if (x->hints & (NEG_HINTS | H_WEAKNEG | H_META))
         w -= 25;
     if (x->hints & H_BODY)
         w += 50;
@@ -67,7 +67,7 @@ static int is_unlikely(const node *x)
         return 1;
     if (t == T_NAV || t == T_ASIDE || t == T_FOOTER || t == T_FORM)
         return !(x->hints & (H_BODY | H_ROLE_MAIN));
-    if ((x->hints & UNLIKELY_HINTS) && !(x->hints & POS_HINTS))
+    if ((x->hints & UNLIKELY_HINTS) && !(x->hints & (POS_HINTS | H_MAYBE)))
         return t != T_ARTICLE && t != T_MAIN;
     return 0;
 }
@@ -97,12 +97,27 @@ static nid select_pass(page *pg, int exclude, float *scores, uint8_t *init, uint
             continue;
         unsigned cls = tag_class((tag)x->tag);
         int paraish = (cls & TC_PARA) || ((cls & TC_CONTAINER) && x->blocks <= 1);
-        if (!paraish || x->chars < 25)
+        uint32_t chars, punct;
+        nid a;
+        if (paraish) {
+            if (x->chars < 25)
+                continue;
+            /* a container's paragraph children vote, not the container itself */
+            if ((cls & TC_CONTAINER) && !(cls & TC_PARA) && x->paras > 1)
+                continue;
+            chars = x->chars;
+            punct = x->punct;
+            a = x->parent;
+        } else if ((cls & TC_BLOCK) && x->inl_chars >= 25 && x->inl_link * 2 < x->inl_chars) {
+            /* text runs directly inside a container (old CMS, <br>-separated text):
+             * like Readability, treat them as a paragraph child of the container */
+            chars = x->inl_chars;
+            punct = x->inl_punct;
+            a = (nid)i;
+        } else {
             continue;
-        /* a container's paragraph children vote, not the container itself */
-        if ((cls & TC_CONTAINER) && !(cls & TC_PARA) && x->paras > 1)
-            continue;
-        float s = 1.0f + (float)x->punct * 0.5f + (x->chars / 100 < 3 ? (float)(x->chars / 100) : 3.0f);
+        }
+        float s = 1.0f + (float)punct * 0.5f + (chars / 100 < 3 ? (float)(chars / 100) : 3.0f);
         if (x->words >= 6) {
             float sr = (float)x->stopwords / (float)x->words;
             if (sr > 0.25f)
@@ -110,7 +125,6 @@ static nid select_pass(page *pg, int exclude, float *scores, uint8_t *init, uint
             else if (sr < 0.08f)
                 s *= 0.6f;
         }
-        nid a = x->parent;
         for (int level = 0; a && level < 5; level++, a = N[a].parent) {
             if (!init[a]) {
                 init[a] = 1;
