@@ -30,7 +30,7 @@ TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all test unit asan eval bench fuzz install clean check-deps python
 
-all: $(BUILD)/pith $(BUILD)/libpith.a $(BUILD)/libpith.so $(BUILD)/speed
+all: $(BUILD)/pith $(BUILD)/libpith.a $(BUILD)/libpith.so $(BUILD)/speed $(BUILD)/inspect
 
 $(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h) include/pith.h $(wildcard src/tables/*.inc)
 	@mkdir -p $(dir $@)
@@ -53,12 +53,25 @@ $(BUILD)/pith: $(CLI_OBJ) $(BUILD)/libpith.a
 $(BUILD)/speed: bench/speed.c $(BUILD)/libpith.a
 	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libpith.a $(LIBS) $(LDFLAGS)
 
+$(BUILD)/inspect: bench/inspect.c $(BUILD)/libpith.a
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libpith.a $(LIBS) $(LDFLAGS)
+
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libpith.a tests/unit/harness.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(BUILD)/libpith.a $(LIBS) $(LDFLAGS)
 
-unit: $(TEST_BIN)
+FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
+REPLAY_BIN := $(FUZZ_SRC:fuzz/fuzz_%.c=$(BUILD)/replay/%)
+
+$(BUILD)/replay/%: fuzz/fuzz_%.c fuzz/replay.c $(BUILD)/libpith.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ fuzz/replay.c $< $(BUILD)/libpith.a $(LIBS) $(LDFLAGS)
+
+unit: $(TEST_BIN) $(REPLAY_BIN)
 	@set -e; for t in $(TEST_BIN); do $$t; done
+	@set -e; for r in $(REPLAY_BIN); do n=$$(basename $$r); \
+	  printf "replay fuzz_%s: " $$n; $$r fuzz/regress/fuzz_$$n fuzz/seeds/fuzz_$$n \
+	  $$( [ $$n = extract ] && echo tests/cases examples ); done
 
 # The whole suite: unit tests, golden cases, CLI behaviour, Python package.
 test: all unit

@@ -1,6 +1,7 @@
 /* inspect.c — developer tool: why did pith choose what it chose?
  *
  *   inspect FILE [MAXDEPTH]
+ *   inspect FILE --find TEXT   (ancestors of the text node containing TEXT)
  *
  * Runs the HTML stages on FILE and prints the element tree (elements with
  * text only) with features, hints, scores and marks; '*' marks the selected
@@ -18,7 +19,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: inspect FILE [MAXDEPTH]\n");
         return 2;
     }
-    unsigned maxd = argc > 2 ? (unsigned)atoi(argv[2]) : 40;
+    const char *needle = argc > 3 && strcmp(argv[2], "--find") == 0 ? argv[3] : NULL;
+    unsigned maxd = argc > 2 && !needle ? (unsigned)atoi(argv[2]) : 40;
     FILE *f = fopen(argv[1], "rb");
     if (!f)
         return 1;
@@ -50,6 +52,33 @@ int main(int argc, char **argv)
     features_compute(&pg);
     score_select(&pg);
     clean_region(&pg);
+    if (needle) {
+        size_t nl = strlen(needle) > 24 ? 24 : strlen(needle);
+        for (uint32_t i = 1; i < pg.n_nodes; i++) {
+            node *x = &pg.nodes[i];
+            if (x->tag != T_TEXT || x->text_len < nl)
+                continue;
+            const char *t = node_text(&pg, x);
+            int hit = 0;
+            for (size_t k = 0; k + nl <= x->text_len && !hit; k++)
+                hit = memcmp(t + k, needle, nl) == 0;
+            if (!hit)
+                continue;
+            printf("text #%u: %.80s\n", i, t);
+            for (nid up = x->parent; up; up = pg.nodes[up].parent) {
+                node *y = &pg.nodes[up];
+                int sel = 0;
+                for (uint32_t k = 0; k < pg.n_sel; k++)
+                    sel |= pg.sel[k] == up;
+                const char *cls = node_attr(&pg, y, A_CLASS), *id = node_attr(&pg, y, A_ID);
+                printf("  %s%s #%u chars=%u link=%u punct=%u paras=%u inl=%u score=%.1f hints=%x mark=%d %s%s%s%s\n",
+                       sel ? "*" : "", tag_name((tag)y->tag), up, y->chars, y->link_chars, y->punct, y->paras,
+                       y->inl_chars, y->score, y->hints, y->mark, cls ? "." : "", cls ? cls : "", id ? "#" : "",
+                       id ? id : "");
+            }
+        }
+        return 0;
+    }
     for (uint32_t i = 1; i < pg.n_nodes; i++) {
         node *x = &pg.nodes[i];
         if (x->tag == T_TEXT || !x->chars || x->depth > maxd || (tag_class((tag)x->tag) & TC_INLINE))

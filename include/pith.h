@@ -248,6 +248,41 @@ PITH_API char *pith_error_json(pith_status s, const char *message, const char *u
                                const char *extra_json_members);
 PITH_API void pith_free(void *p);
 
+/* ------------------------------------------------------------ WARC */
+
+/* A streaming WARC 1.0/1.1 reader (plain, gzip per record or whole file,
+ * zstd). Response records come with their HTTP payload de-chunked and
+ * decompressed. Broken records come back with `error` set and the reader
+ * resynchronises at the next record. */
+typedef struct pith_warc pith_warc;
+
+typedef struct pith_warc_record {
+    const char *type;          /* WARC-Type: "response", "resource", "conversion", ... */
+    const char *target_uri;    /* WARC-Target-URI or "" */
+    const char *record_id;     /* WARC-Record-ID or "" */
+    const char *date;          /* WARC-Date as written, or "" */
+    int64_t date_unix;         /* WARC-Date in Unix seconds, 0 if absent */
+    int http_status;           /* HTTP status of response records, else 0 */
+    const char *content_type;  /* HTTP Content-Type (response) or record Content-Type, or "" */
+    const char *charset;       /* charset parameter of content_type, or "" */
+    const void *payload;       /* decoded body */
+    size_t payload_len;
+    uint64_t offset;           /* byte offset of the record in the file */
+    int truncated;             /* payload cut at max_payload */
+    const char *error;         /* NULL, or why this record is broken */
+} pith_warc_record;
+
+/* Open a reader on a file descriptor (not closed by pith_warc_close) or a
+ * path ("-" = stdin). max_payload 0 = default (64 MiB). */
+PITH_API pith_status pith_warc_open_fd(int fd, size_t max_payload, pith_warc **out);
+PITH_API pith_status pith_warc_open_path(const char *path, size_t max_payload, pith_warc **out);
+/* Next record: 1 = a record in *rec (valid until the next call), 0 = end,
+ * -1 = read error (rec->error says why). */
+PITH_API int pith_warc_next(pith_warc *w, pith_warc_record *rec);
+/* Compressed bytes consumed so far. */
+PITH_API uint64_t pith_warc_bytes_read(const pith_warc *w);
+PITH_API void pith_warc_close(pith_warc *w);
+
 #ifdef __cplusplus
 }
 #endif

@@ -116,11 +116,17 @@ void features_compute(page *pg)
         p->paras += x->paras;
         p->links += x->links;
         p->blocks += x->blocks;
-        if (!(cls & TC_BLOCK)) {
-            /* text and inline elements are part of the parent's own inline text */
+        if (x->tag == T_TEXT) {
+            /* text is part of the parent's own inline text ... */
             p->inl_chars += x->chars;
-            p->inl_link += x->link_chars;
             p->inl_punct += x->punct;
+        } else if (!(cls & TC_BLOCK)) {
+            /* ... and so is the inline text of inline elements (not blocks nested in them) */
+            if (x->tag == T_A)
+                x->inl_link = x->inl_chars;
+            p->inl_chars += x->inl_chars;
+            p->inl_link += x->inl_link;
+            p->inl_punct += x->inl_punct;
         }
         p->lis = (uint16_t)(p->lis + x->lis > 65535 ? 65535 : p->lis + x->lis);
         p->imgs = (uint16_t)(p->imgs + x->imgs > 65535 ? 65535 : p->imgs + x->imgs);
