@@ -293,7 +293,7 @@ static const hint_word HINT_WORDS[] = {
     HW("nav", 0, H_NAV), HW("newsletter", 0, H_SUBSCRIBE), HW("next", 1, H_NAV), HW("outbrain", 0, H_AD),
     HW("overlay", 0, H_WEAKNEG), HW("pager", 0, H_NAV), HW("pagination", 0, H_NAV), HW("paging", 0, H_NAV),
     HW("paywall", 0, H_SUBSCRIBE), HW("popular", 0, H_RELATED), HW("popup", 0, H_NEG), HW("post", 1, H_POS),
-    HW("prev", 1, H_NAV), HW("print", 1, H_WEAKNEG), HW("promo", 0, H_AD), HW("prose", 0, H_POS),
+    HW("prev", 1, H_NAV), HW("promo", 0, H_AD), HW("prose", 0, H_POS),
     HW("rating", 0, H_WEAKNEG), HW("read", 1, H_RELATED), HW("recommend", 0, H_RELATED), HW("related", 0, H_RELATED),
     HW("remark", 0, H_COMMENT), HW("replies", 0, H_COMMENT), HW("reply", 0, H_COMMENT), HW("respond", 1, H_COMMENT),
     HW("richtext", 0, H_POS), HW("rss", 1, H_WEAKNEG),

@@ -78,10 +78,11 @@ static float link_density(const node *x)
 }
 
 /* One selection pass. Returns the chosen candidate (0 if none). */
-static nid select_pass(page *pg, int exclude, float *scores, uint8_t *init, uint8_t *excl)
+static nid select_pass(page *pg, int exclude, float *scores, uint8_t *init, uint8_t *excl, uint32_t *good)
 {
     node *N = pg->nodes;
     uint32_t n = pg->n_nodes;
+    memset(good, 0, n * sizeof *good);
     memset(init, 0, n);
     for (uint32_t i = 0; i < n; i++)
         scores[i] = 0;
@@ -125,10 +126,19 @@ static nid select_pass(page *pg, int exclude, float *scores, uint8_t *init, uint
             else if (sr < 0.08f)
                 s *= 0.6f;
         }
+        /* prose behind every ancestor, for the climb in step 4d */
+        if ((x->inl_link > 0 ? (float)x->inl_link / (float)chars : link_density(x)) < 0.5f)
+            for (nid g = a; g; g = N[g].parent)
+                good[g] += chars;
         for (int level = 0; a && level < 5; level++, a = N[a].parent) {
             if (!init[a]) {
                 init[a] = 1;
-                scores[a] = tag_base((tag)N[a].tag) + class_weight(&N[a]);
+                /* a content-ish name earns its bonus only with content behind it:
+                 * a 27-character "articleMeta" line is not the article */
+                float w = class_weight(&N[a]);
+                if (w > 0 && N[a].chars < 500)
+                    w *= (float)N[a].chars / 500.0f;
+                scores[a] = tag_base((tag)N[a].tag) + w;
             }
             float div = level == 0 ? 1.0f : level == 1 ? 2.0f : (float)(level * 3);
             scores[a] += s / div;
@@ -207,6 +217,27 @@ static nid select_pass(page *pg, int exclude, float *scores, uint8_t *init, uint
             break;
         best = p;
     }
+    /* 4d. climb while the parent holds clearly more prose at a similar
+     * density: articles split into many sibling blocks (steps, sections,
+     * "content" divs) are gathered, while a parent that adds only links
+     * and furniture is not taken */
+    for (int moved = 1; moved;) {
+        moved = 0;
+        uint32_t gb = good[best];
+        float db = N[best].chars ? (float)gb / (float)N[best].chars : 0;
+        nid p = N[best].parent;
+        for (int up = 0; up < 4 && p && N[p].tag != T_BODY && N[p].tag != T_ROOT && !excl[p]; up++, p = N[p].parent) {
+            uint32_t gp = good[p];
+            if (gp < gb + 100 || (float)gp < (float)gb * 1.25f)
+                continue;
+            float dp = N[p].chars ? (float)gp / (float)N[p].chars : 0;
+            if (dp < db * 0.6f)
+                break;
+            best = p;
+            moved = 1;
+            break;
+        }
+    }
     return best;
 }
 
@@ -236,19 +267,20 @@ void score_select(page *pg)
     float *scores = arena_alloc(pg->mem, n * sizeof(float));
     uint8_t *init = arena_alloc(pg->mem, n);
     uint8_t *excl = arena_alloc(pg->mem, n);
+    uint32_t *good = arena_alloc(pg->mem, n * sizeof(uint32_t));
     pg->sel = arena_alloc(pg->mem, (n + 1) * sizeof(nid));
-    if (!scores || !init || !excl || !pg->sel)
+    if (!scores || !init || !excl || !pg->sel || !good)
         return;
     node *N = pg->nodes;
-    nid best = select_pass(pg, 1, scores, init, excl);
+    nid best = select_pass(pg, 1, scores, init, excl, good);
     int excluded_pass = 1;
     if (!best || N[best].chars < 250) {
-        nid again = select_pass(pg, 0, scores, init, excl);
+        nid again = select_pass(pg, 0, scores, init, excl, good);
         if (again && (!best || N[again].chars > N[best].chars * 2)) {
             best = again;
             excluded_pass = 0;
         } else if (best) {
-            select_pass(pg, 1, scores, init, excl); /* restore scores of the first pass */
+            select_pass(pg, 1, scores, init, excl, good); /* restore scores of the first pass */
         }
     }
     if (!best) {
