@@ -55,13 +55,18 @@ static void usage(FILE *f)
         "record, never left to hang):\n"
         "      --max-bytes N    largest input accepted (default 64M; K, M, G suffixes);\n"
         "                       larger inputs give PITH_ETOOBIG\n"
-        "      --max-depth N    element nesting kept (default 256); deeper elements are\n"
-        "                       flattened into their ancestor\n"
+        "      --max-depth N    element nesting kept (default 256); deeper start and end\n"
+        "                       tags are dropped before parsing, their content joins the\n"
+        "                       deepest kept ancestor (the HTML5 tree builder is quadratic\n"
+        "                       in depth)\n"
         "      --max-nodes N    elements and text nodes per page (default 2000000); the rest\n"
         "                       of the page is ignored\n"
         "      --max-attrs N    attributes read per element (default 64)\n"
+        "      --max-formatting N  open inline formatting elements (b, i, a, font ...;\n"
+        "                       default 64); deeper ones are dropped before parsing\n"
         "      --timeout-ms N   per-page work budget (default 10000; 0 = none); PITH_ETIMEOUT\n"
-        "      --strict-limits  reject pages over depth/node/attribute limits (PITH_ETOODEEP)\n"
+        "      --strict-limits  reject pages over depth/formatting/node/attribute limits\n"
+        "                       (PITH_ETOODEEP)\n"
         "                       instead of processing them in a degraded way\n"
         "\n"
         "  -q, --quiet          no diagnostics on stderr\n"
@@ -433,7 +438,7 @@ int main(int argc, char **argv)
                 return EXIT_USAGE;
             }
         } else if (!strcmp(a, "--max-depth") || !strcmp(a, "--max-nodes") || !strcmp(a, "--max-attrs") ||
-                   !strcmp(a, "--timeout-ms")) {
+                   !strcmp(a, "--max-formatting") || !strcmp(a, "--timeout-ms")) {
             NEEDS_VALUE();
             unsigned v;
             if (parse_uint(val, &v)) {
@@ -446,6 +451,8 @@ int main(int argc, char **argv)
                 c.opt.max_nodes = v;
             else if (!strcmp(a, "--max-attrs"))
                 c.opt.max_attrs = v;
+            else if (!strcmp(a, "--max-formatting"))
+                c.opt.max_formatting = v;
             else
                 c.opt.time_budget_ms = v;
         } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {

@@ -2,6 +2,7 @@
  *
  * Pipeline (one file per stage, run in this order by pith.c):
  *   charset.c   bytes -> UTF-8 (BOM, hint, meta prescan, detection)
+ *   prescan.c   nesting beyond the limits removed before the tree builder sees it
  *   parse.c     UTF-8 -> MyHTML DOM -> pith's node tree (the only MyHTML user
  *               besides the prescan); collects head metadata on the way
  *   features.c  bottom-up aggregates per node (text, links, punctuation, stopwords)
@@ -171,7 +172,7 @@ typedef struct page {
     nid body;                /* <body> node or the root */
     nid title_node;          /* main h1 if found */
     unsigned max_depth_seen;
-    unsigned truncated;      /* pith_stats.truncated bits */
+    unsigned truncated;      /* pith_stats.truncated bits (1 depth, 2 nodes, 4 attrs, 8 budget, 16 formatting) */
     /* selection result */
     nid top;                 /* chosen region root, 0 = nothing */
     nid *sel;                /* selected roots in document order (top and kept siblings) */
@@ -236,6 +237,9 @@ size_t utf8_encode(uint32_t cp, char *out);
 size_t utf8_count(const char *s, size_t n);
 /* Lower-case fold into out (ASCII, Latin-1, Cyrillic, Greek); returns bytes written (<= 2*n). */
 size_t utf8_fold(const char *s, size_t n, char *out, size_t out_cap);
+
+/* prescan.c: drop tags nesting beyond max_depth / max_formatting before parsing. */
+pith_status prescan_limit(page *pg, const char *html, size_t n, const char **out, size_t *out_n);
 
 /* parse.c: build the node tree from pg->html. The parser handle lives in the extractor. */
 typedef struct parser parser;

@@ -267,6 +267,12 @@ pith_status pith_extract(pith_extractor *ex, const pith_input *in, pith_doc **ou
         return finish(doc, st, NULL);
     }
 
+    st = prescan_limit(&pg, utf8, utf8_len, &utf8, &utf8_len);
+    if (st != PITH_OK)
+        return finish(doc, st, NULL);
+    if ((ex->opt.flags & PITH_OPT_STRICT_LIMITS) && pg.truncated)
+        return finish(doc, PITH_ETOODEEP, (pg.truncated & 1) ? "nesting deeper than max-depth"
+                                                             : "more open formatting elements than max-formatting");
     pg.html = utf8;
     pg.html_len = utf8_len;
     st = parse_page(ex->parser, &pg);
