@@ -194,8 +194,12 @@ pith_status charset_decode(page *pg, const pith_input *in, const char **out, siz
         } else {
             enc = MyENCODING_WINDOWS_1252;
         }
-    } else if (from_declaration && enc != MyENCODING_UTF_8 && is_single_byte(enc)) {
-        if (looks_utf8(s, n, &mb) && mb >= 2)
+    } else if (from_declaration && enc != MyENCODING_UTF_8) {
+        /* Declared legacy, but the bytes are valid UTF-8 with multi-byte
+         * sequences: pages re-saved as UTF-8 keep their old declaration. Legacy
+         * text almost never validates as UTF-8 (single-byte: 2 sequences are
+         * enough evidence; multi-byte CJK encodings: ask for 16). */
+        if (looks_utf8(s, n, &mb) && mb >= (is_single_byte(enc) ? 2u : 16u))
             enc = MyENCODING_UTF_8;
     }
     set_name(pg, enc);

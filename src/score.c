@@ -119,6 +119,13 @@ static nid select_pass(page *pg, int exclude, float *scores, uint8_t *init, uint
             continue;
         }
         float s = 1.0f + (float)punct * 0.5f + (chars / 100 < 3 ? (float)(chars / 100) : 3.0f);
+        if (x->tag == T_LI || x->tag == T_DD) {
+            /* list items do not vote when they are teasers (a
+             * headline link over a summary): lists of teasers must not outvote
+             * the article (Readability does not let them vote at all) */
+            if (link_density(x) > 0.2f)
+                continue;
+        }
         if (x->words >= 6) {
             float sr = (float)x->stopwords / (float)x->words;
             if (sr > 0.25f)
