@@ -240,6 +240,10 @@ static nid select_pass(page *pg, int exclude, float *scores, uint8_t *init, uint
             float dp = N[p].chars ? (float)gp / (float)N[p].chars : 0;
             if (dp < db * 0.6f)
                 break;
+            /* and the ancestor must be a real candidate itself, not a page
+             * column that merely also holds a live feed or teasers */
+            if (scores[p] < scores[best] * 0.5f)
+                continue;
             best = p;
             moved = 1;
             break;
