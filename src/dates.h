@@ -30,7 +30,7 @@ typedef struct date_value {
  * ref is the reference time (Unix seconds, > 0) for relative dates ("вчора",
  * "yesterday", "2 hours ago") and for year-less dates ("16 квітня, 09:17"),
  * which take the latest year that does not put them after ref.
-  * With DATE_TEXT, *match_off and *match_len (when not NULL) receive the span that
+ * With DATE_TEXT, *match_off and *match_len (when not NULL) receive the span that
  * was recognised. Returns 1 when a valid calendar date was found, else 0. */
 int date_parse(const char *s, size_t n, const char *lang, int64_t ref, unsigned flags,
                date_value *out, size_t *match_off, size_t *match_len);
