@@ -29,6 +29,8 @@ typedef struct emitter {
     frame *st;
     unsigned depth, cap;
     int brs;           /* consecutive <br> */
+    unsigned in_a;     /* open <a> elements */
+    size_t link_bytes; /* bytes of cur that came from inside <a> */
     int failed;
 } emitter;
 
@@ -54,6 +56,7 @@ int doc_add_block(pith_doc *doc, pith_block_kind kind, pith_part part, unsigned 
     b->flags = flags;
     b->text = t;
     b->len = len;
+    b->link_bytes = 0;
     return 0;
 }
 
@@ -101,7 +104,10 @@ static void flush(emitter *e)
         o--;
     if (o && doc_add_block(e->doc, kind, e->part, f->level, f->flags, s, o))
         e->failed = 1;
+    else if (o)
+        e->doc->blocks[e->doc->n_blocks - 1].link_bytes = (uint32_t)(e->link_bytes < o ? e->link_bytes : o);
     buf_clear(&e->cur);
+    e->link_bytes = 0;
 }
 
 static int push(emitter *e, frame f)
@@ -165,8 +171,11 @@ static void enter(emitter *e, nid id)
             s++;
             n--;
         }
-        if (n && !(n == 1 && s[0] == ' ' && e->cur.len == 0))
+        if (n && !(n == 1 && s[0] == ' ' && e->cur.len == 0)) {
             buf_put(&e->cur, s, n);
+            if (e->in_a)
+                e->link_bytes += n;
+        }
         if (x->chars)
             e->brs = 0;
         return;
@@ -185,6 +194,8 @@ static void enter(emitter *e, nid id)
         return;
     }
     unsigned cls = tag_class(t);
+    if (t == T_A)
+        e->in_a++;
     if (!(cls & TC_BLOCK))
         return;
     frame *parent = &e->st[e->depth - 1];
@@ -303,6 +314,8 @@ static void leave(emitter *e, nid id)
     const node *x = &e->pg->nodes[id];
     if (x->tag == T_TEXT || x->tag == T_BR)
         return;
+    if (x->tag == T_A && e->in_a)
+        e->in_a--;
     if (!(tag_class((tag)x->tag) & TC_BLOCK))
         return;
     if (e->depth <= 1)
@@ -401,4 +414,66 @@ int doc_finish_text(pith_doc *doc)
     doc->text = t;
     doc->text_len = o;
     return 0;
+}
+
+/* Lower-case ASCII/Cyrillic substring test on a short block. */
+static int block_has(const out_block *b, const char *const *needles, size_t k)
+{
+    char low[512];
+    size_t n = utf8_fold(b->text, b->len < 240 ? b->len : 240, low, sizeof low - 1);
+    low[n] = '\0';
+    for (size_t i = 0; i < k; i++)
+        if (strstr(low, needles[i]))
+            return 1;
+    return 0;
+}
+
+static int edge_boilerplate(const out_block *b)
+{
+    static const char *const LEGAL[] = {
+        "©", "(c) 20", "copyright", "all rights reserved", "alle rechte vorbehalten", "tous droits réservés",
+        "todos los derechos", "tutti i diritti", "wszelkie prawa", "всі права захищені", "все права защищены",
+        "усі права захищені", "written permission", "permission must be obtained", "reproduction",
+    };
+    if (b->kind == PITH_BLOCK_CODE || b->kind == PITH_BLOCK_TABLE_ROW)
+        return 0;
+    if (b->len > 300)
+        return 0;
+    if (b->link_bytes * 10 > b->len * 6 && b->len < 160 && b->kind != PITH_BLOCK_HEADING)
+        return 1; /* a link line: "next article", tags, share */
+    if (text_is_furniture_phrase(b->text, b->len))
+        return 1;
+    if (block_has(b, LEGAL, sizeof LEGAL / sizeof LEGAL[0]))
+        return 1;
+    return 0;
+}
+
+void blocks_trim_edges(pith_doc *doc)
+{
+    /* only bodies with real prose have edges worth judging */
+    unsigned prose = 0;
+    for (size_t i = 0; i < doc->n_blocks; i++)
+        prose += doc->blocks[i].part == PITH_PART_BODY && doc->blocks[i].len >= 80 &&
+                 doc->blocks[i].link_bytes * 2 < doc->blocks[i].len;
+    if (prose < 2)
+        return;
+    /* the end of the body: trailing furniture, and a heading left with nothing after it */
+    while (doc->n_blocks > 1) {
+        size_t last = doc->n_blocks;
+        while (last && doc->blocks[last - 1].part != PITH_PART_BODY)
+            last--;
+        if (!last)
+            break;
+        out_block *b = &doc->blocks[last - 1];
+        if (!(edge_boilerplate(b) || b->kind == PITH_BLOCK_HEADING))
+            break;
+        memmove(b, b + 1, (doc->n_blocks - last) * sizeof *b);
+        doc->n_blocks--;
+    }
+    /* the start: link lines and furniture before the first paragraph */
+    while (doc->n_blocks > 1 && doc->blocks[0].part == PITH_PART_BODY && doc->blocks[0].kind != PITH_BLOCK_HEADING &&
+           edge_boilerplate(&doc->blocks[0])) {
+        memmove(doc->blocks, doc->blocks + 1, (doc->n_blocks - 1) * sizeof *doc->blocks);
+        doc->n_blocks--;
+    }
 }

@@ -53,8 +53,14 @@ static int judge(const node *x, uint32_t region_chars, unsigned flags)
         return MARK_REMOVED;
     if (h & H_HIDDEN)
         return MARK_REMOVED;
-    if (cls & TC_INLINE && t != T_A && t != T_SPAN && t != T_INLINE_OTHER)
+    if (cls & TC_INLINE) {
+        /* inside running text only clear furniture goes (a share widget or ad
+         * slot made of spans); a link named "meta-org" is still a word of the
+         * sentence */
+        if ((h & (H_SHARE | H_AD | H_SKIPLINK | H_COOKIE | H_SUBSCRIBE)) && !(h & POS_HINTS) && x->chars < 200)
+            return MARK_REMOVED;
         return MARK_NONE;
+    }
     int big = x->chars * 2 > region_chars && region_chars > 200;
     if ((h & H_COMMENT) && !(h & POS_HINTS) && !big)
         return MARK_COMMENTS;

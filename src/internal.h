@@ -207,6 +207,7 @@ typedef struct out_block {
     unsigned level, flags;
     const char *text;
     size_t len;
+    uint32_t link_bytes;  /* bytes of text that came from inside <a> (HTML mode) */
 } out_block;
 
 struct pith_doc {
@@ -259,6 +260,9 @@ void clean_region(page *pg);
 
 /* blocks.c: build doc blocks from the region; returns 0 on success. */
 int blocks_emit(page *pg, pith_doc *doc);
+/* blocks.c: drop boilerplate blocks at the edges of the body (copyright
+ * lines, link lists, furniture phrases, lines without a sentence). */
+void blocks_trim_edges(pith_doc *doc);
 int doc_add_block(pith_doc *doc, pith_block_kind kind, pith_part part, unsigned level, unsigned flags,
                   const char *text, size_t len);
 int doc_finish_text(pith_doc *doc);

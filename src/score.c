@@ -242,7 +242,7 @@ static nid select_pass(page *pg, int exclude, float *scores, uint8_t *init, uint
                 break;
             /* and the ancestor must be a real candidate itself, not a page
              * column that merely also holds a live feed or teasers */
-            if (scores[p] < scores[best] * 0.5f)
+            if (scores[p] < scores[best] * 0.5f && link_density(&N[p]) > 0.2f)
                 continue;
             best = p;
             moved = 1;
