@@ -110,7 +110,8 @@ static int judge(const node *x, uint32_t region_chars, unsigned flags)
         weight += 25;
     if (h & (FURNITURE_HINTS | H_WEAKNEG))
         weight -= 25;
-    if (weight + x->score < 0)
+    int prose = x->punct >= 5 && ld(x) < 0.2f && x->chars >= 200;
+    if (weight + x->score < 0 && !prose)
         return MARK_REMOVED;
     if (x->punct >= 10 && ld(x) < 0.5f)
         return MARK_NONE;

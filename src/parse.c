@@ -328,9 +328,10 @@ static uint32_t token_hints(const char *t, size_t n)
 /* Class words (whole, space-separated) that hide an element in common CSS frameworks. */
 static int class_hidden(const char *s, size_t n)
 {
-    static const char *const HIDDEN[] = {"hidden", "hide", "d-none", "is-hidden", "invisible", "display-none",
-                                         "u-hidden", "js-hidden", "visually-hidden", "sr-only",
-                                         "screen-reader-text", "visuallyhidden", "element-invisible"};
+    /* Only screen-reader-only classes: "hidden"/"d-none" classes are toggled by
+     * scripts (tabs, galleries, "read more") and often hold article text. */
+    static const char *const HIDDEN[] = {"visually-hidden", "sr-only", "screen-reader-text", "visuallyhidden",
+                                         "element-invisible", "screenreader-only", "sr-only-focusable"};
     size_t i = 0;
     while (i < n) {
         while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n'))
