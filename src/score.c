@@ -268,6 +268,51 @@ static int ends_sentence(const page *pg, const node *x)
     return k && (s[k - 1] == '.' || s[k - 1] == '!' || s[k - 1] == '?' || s[k - 1] == '"');
 }
 
+static uint32_t subtree_last(const node *N, nid r)
+{
+    while (N[r].last)
+        r = N[r].last;
+    return r;
+}
+
+/* 6. The standfirst often sits in the article header, above the body
+ * container that won: an element named lead/intro/standfirst/summary with
+ * sentence text, before the region and sharing an ancestor with it within
+ * five levels, joins the selection in front. */
+static void add_lead(page *pg)
+{
+    node *N = pg->nodes;
+    if (!pg->n_sel || !pg->top)
+        return;
+    nid first = pg->sel[0];
+    nid anc[6];
+    int na = 0;
+    for (nid a = N[pg->top].parent; a && na < 6 && N[a].tag != T_BODY; a = N[a].parent)
+        anc[na++] = a;
+    nid lead = 0;
+    for (int k = 0; k < na && !lead; k++) {
+        /* candidates inside anc[k], before the region, not inside it */
+        for (nid i = anc[k] + 1; i < first; i++) {
+            const node *x = &N[i];
+            if (!(x->hints & H_LEAD) || (x->hints & H_HIDDEN) || x->tag == T_TEXT)
+                continue;
+            if (x->chars < 40 || x->chars > 1500 || link_density(x) > 0.3f || x->punct == 0)
+                continue;
+            if ((tag_class((tag)x->tag) & TC_DROP) || (tag_class((tag)x->tag) & TC_HEADING))
+                continue;
+            if (subtree_last(N, i) >= first)
+                continue; /* an ancestor of the region */
+            lead = i; /* keep the last one before the region */
+            i = subtree_last(N, i);
+        }
+    }
+    if (!lead)
+        return;
+    memmove(pg->sel + 1, pg->sel, pg->n_sel * sizeof *pg->sel);
+    pg->sel[0] = lead;
+    pg->n_sel++;
+}
+
 void score_select(page *pg)
 {
     uint32_t n = pg->n_nodes;
@@ -342,4 +387,5 @@ void score_select(page *pg)
         if (append)
             pg->sel[pg->n_sel++] = s;
     }
+    add_lead(pg);
 }
