@@ -290,7 +290,7 @@ static void enter(emitter *e, nid id)
             f.kind = PITH_BLOCK_PARAGRAPH;
         }
         break;
-    case T_CAPTION: case T_FIGCAPTION:
+    case T_CAPTION: case T_FIGCAPTION: caption:
         f.kind = PITH_BLOCK_CAPTION;
         f.level = 0;
         f.flags = 0;
@@ -300,6 +300,9 @@ static void enter(emitter *e, nid id)
             f.kind = PITH_BLOCK_PARAGRAPH;
         break;
     default:
+        /* elements named caption/credit (wp-caption-text, figure__text) are captions */
+        if ((x->hints & H_CAPTION) && x->chars < 600 && parent->kind != PITH_BLOCK_CODE)
+            goto caption;
         /* containers and paragraphs keep the context (quote, list item), else paragraph */
         if (parent->kind == PITH_BLOCK_HEADING || parent->kind == PITH_BLOCK_CAPTION ||
             parent->kind == PITH_BLOCK_TABLE_ROW)
@@ -393,6 +396,9 @@ int blocks_emit(page *pg, pith_doc *doc)
 
 int doc_finish_text(pith_doc *doc)
 {
+    /* The text is the article's prose: captions stay in the blocks (and in
+     * the text, Markdown and HTML renderings) but not in the plain body text,
+     * where photo credits and picture descriptions would interrupt it. */
     size_t total = 0;
     for (size_t i = 0; i < doc->n_blocks; i++)
         if (doc->blocks[i].part == PITH_PART_BODY)
@@ -403,7 +409,7 @@ int doc_finish_text(pith_doc *doc)
     size_t o = 0;
     for (size_t i = 0; i < doc->n_blocks; i++) {
         const out_block *b = &doc->blocks[i];
-        if (b->part != PITH_PART_BODY)
+        if (b->part != PITH_PART_BODY || (b->kind == PITH_BLOCK_CAPTION && !doc->captions_in_text))
             continue;
         if (o)
             t[o++] = '\n';

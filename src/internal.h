@@ -218,7 +218,8 @@ struct pith_doc {
     str_list lists[PITH_LIST_COUNT];
     out_block *blocks;
     size_t n_blocks, cap_blocks;
-    const char *text;           /* joined body text */
+    const char *text;           /* joined body text (captions left out unless captions_in_text) */
+    int captions_in_text;
     size_t text_len;
     pith_stats stats;
 };
