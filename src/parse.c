@@ -322,6 +322,22 @@ static uint32_t token_hints(const char *t, size_t n)
         if (memcmp(w->word, t, w->len) == 0)
             h |= w->hints;
     }
+    /* compound tokens ("textwidget", "postcomments", "footerlinks"): a few
+     * unambiguous words also count inside a token */
+    static const struct { const char *w; uint32_t h; } INNER[] = {
+        {"widget", H_WEAKNEG}, {"sidebar", H_NEG}, {"comment", H_COMMENT}, {"related", H_RELATED},
+        {"footer", H_NEG}, {"banner", H_NEG}, {"sponsor", H_AD}, {"cookie", H_COOKIE},
+        {"newsletter", H_SUBSCRIBE}, {"social", H_SHARE}, {"advert", H_AD}, {"breadcrumb", H_NAV},
+        {"pagination", H_NAV}, {"sharing", H_SHARE}, {"metadata", H_META}, {"authorbox", H_AUTHORBOX},
+    };
+    if (n > 6 && !h) {
+        char z[48];
+        memcpy(z, t, n < sizeof z - 1 ? n : sizeof z - 1);
+        z[n < sizeof z - 1 ? n : sizeof z - 1] = '\0';
+        for (size_t i = 0; i < sizeof INNER / sizeof INNER[0]; i++)
+            if (strstr(z + 1, INNER[i].w))
+                h |= INNER[i].h;
+    }
     return h;
 }
 
@@ -372,7 +388,8 @@ static uint32_t name_hints(const char *s, size_t n)
         if (th & H_BYLINE)
             author = 1;
         if (strncmp(tok, "bio", 3) == 0 || strncmp(tok, "about", 5) == 0 || strcmp(tok, "box") == 0 ||
-            strncmp(tok, "authorbox", 9) == 0 || strcmp(tok, "profile") == 0)
+            strncmp(tok, "authorbox", 9) == 0 || strcmp(tok, "profile") == 0 || strcmp(tok, "info") == 0 ||
+            strcmp(tok, "description") == 0 || strcmp(tok, "details") == 0 || strcmp(tok, "card") == 0)
             bio = 1;
         if (strcmp(tok, "read") == 0)
             read = 1;
