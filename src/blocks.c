@@ -471,7 +471,8 @@ void blocks_trim_edges(pith_doc *doc)
         if (!last)
             break;
         out_block *b = &doc->blocks[last - 1];
-        if (!(edge_boilerplate(b) || b->kind == PITH_BLOCK_HEADING))
+        /* a short heading left with nothing after it ('Related articles') */
+        if (!(edge_boilerplate(b) || (b->kind == PITH_BLOCK_HEADING && b->len < 60)))
             break;
         memmove(b, b + 1, (doc->n_blocks - last) * sizeof *b);
         doc->n_blocks--;

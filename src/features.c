@@ -88,7 +88,7 @@ void features_compute(page *pg)
                 x->lis++;
             if (x->tag == T_IMG && x->imgs < 65535)
                 x->imgs++;
-            if ((x->tag == T_INPUT || x->tag == T_SELECT || x->tag == T_TEXTAREA || x->tag == T_BUTTON) &&
+            if ((x->tag == T_INPUT || x->tag == T_SELECT || x->tag == T_TEXTAREA) &&
                 x->inputs < 65535)
                 x->inputs++;
             if (x->tag == T_P && x->ps < 65535)
