@@ -15,33 +15,43 @@
 
 /* Furniture phrases: lower-case prefixes of short blocks that are site furniture.
  * Kept generic (no site names). Cyrillic entries cover Ukrainian and Russian. */
-static const char *const FURNITURE[] = {
-    "read also", "read more", "see also", "related", "more on this", "more from", "you may also like",
-    "you might also like", "recommended", "most read", "most popular", "popular", "trending",
-    "editor's choice", "editors' choice", "editor’s choice", "share this", "share on", "share:", "share",
-    "subscribe", "sign up", "newsletter", "follow us", "advertisement", "sponsored", "ad:", "comments",
-    "leave a comment", "leave a reply", "cookie", "we use cookies", "this website uses cookies",
-    "accept all", "tags:", "tags", "filed under", "categories:", "previous article", "next article",
-    "previous post", "next post", "back to top", "skip to", "all rights reserved", "related articles",
-    "related posts", "related stories", "more stories", "latest news", "top stories", "print",
-    "lesen sie auch", "mehr zum thema", "das könnte sie auch interessieren", "anzeige", "teilen",
-    "weitere artikel", "empfohlen", "meistgelesen", "lire aussi", "à lire aussi", "voir aussi", "partager",
-    "lee también", "leer más", "compartir", "leggi anche", "condividi", "czytaj też", "czytaj także",
-    "zobacz też", "udostępnij", "ähnliche beiträge", "ähnliche artikel", "auch interessant",
-    "weitere beiträge", "verwandte artikel", "dieser eintrag wurde", "der beitrag wurde", "veröffentlicht in",
-    "kategorie:", "kategorien:", "schlagwörter", "schlagworte", "this entry was posted", "posted in",
-    "related posts", "recent posts", "popular posts", "latest posts", "you may also be interested",
-    "more articles", "more news", "further reading", "share this:", "like this:", "gefällt mir",
-    "teile diesen", "diesen beitrag teilen", "artikel teilen", "article suivant", "articles similaires",
-    "sur le même sujet", "artículos relacionados", "noticias relacionadas", "articoli correlati",
-    "podobne artykuły", "powiązane artykuły", "czytaj również",
-    "читайте також", "читайте нас", "дивіться також", "вибір редакції", "новини партнерів",
-    "головне за день", "головне", "підписуйтесь", "підпишіться", "поділитися", "популярне",
-    "останні новини", "новини за темою", "реклама", "теги", "коментарі",
-    "читайте также", "смотрите также", "выбор редакции", "новости партнеров", "новости партнёров",
-    "главное за день", "подписывайтесь", "подпишитесь", "поделиться", "популярное", "последние новости",
-    "новости по теме", "комментарии",
+typedef struct phrase {
+    const char *s;
+    uint8_t len;
+} phrase;
+#define PH(x) {x, sizeof(x) - 1}
+static const phrase FURNITURE[] = {
+    PH("read also"), PH("read more"), PH("see also"), PH("related"), PH("more on this"), PH("more from"),
+    PH("you may also like"), PH("you might also like"), PH("recommended"), PH("most read"),
+    PH("most popular"), PH("popular"), PH("trending"), PH("editor's choice"), PH("editors' choice"),
+    PH("editor’s choice"), PH("share this"), PH("share on"), PH("share:"), PH("share"), PH("subscribe"),
+    PH("sign up"), PH("newsletter"), PH("follow us"), PH("advertisement"), PH("sponsored"), PH("ad:"),
+    PH("comments"), PH("leave a comment"), PH("leave a reply"), PH("cookie"), PH("we use cookies"),
+    PH("this website uses cookies"), PH("accept all"), PH("tags:"), PH("tags"), PH("filed under"),
+    PH("categories:"), PH("previous article"), PH("next article"), PH("previous post"), PH("next post"),
+    PH("back to top"), PH("skip to"), PH("all rights reserved"), PH("related articles"), PH("related posts"),
+    PH("related stories"), PH("more stories"), PH("latest news"), PH("top stories"), PH("print"),
+    PH("lesen sie auch"), PH("mehr zum thema"), PH("das könnte sie auch interessieren"), PH("anzeige"),
+    PH("teilen"), PH("weitere artikel"), PH("empfohlen"), PH("meistgelesen"), PH("lire aussi"),
+    PH("à lire aussi"), PH("voir aussi"), PH("partager"), PH("lee también"), PH("leer más"), PH("compartir"),
+    PH("leggi anche"), PH("condividi"), PH("czytaj też"), PH("czytaj także"), PH("zobacz też"),
+    PH("udostępnij"), PH("ähnliche beiträge"), PH("ähnliche artikel"), PH("auch interessant"),
+    PH("weitere beiträge"), PH("verwandte artikel"), PH("dieser eintrag wurde"), PH("der beitrag wurde"),
+    PH("veröffentlicht in"), PH("kategorie:"), PH("kategorien:"), PH("schlagwörter"), PH("schlagworte"),
+    PH("this entry was posted"), PH("posted in"), PH("related posts"), PH("recent posts"),
+    PH("popular posts"), PH("latest posts"), PH("you may also be interested"), PH("more articles"),
+    PH("more news"), PH("further reading"), PH("share this:"), PH("like this:"), PH("gefällt mir"),
+    PH("teile diesen"), PH("diesen beitrag teilen"), PH("artikel teilen"), PH("article suivant"),
+    PH("articles similaires"), PH("sur le même sujet"), PH("artículos relacionados"),
+    PH("noticias relacionadas"), PH("articoli correlati"), PH("podobne artykuły"), PH("powiązane artykuły"),
+    PH("czytaj również"), PH("читайте також"), PH("читайте нас"), PH("дивіться також"), PH("вибір редакції"),
+    PH("новини партнерів"), PH("головне за день"), PH("головне"), PH("підписуйтесь"), PH("підпишіться"),
+    PH("поділитися"), PH("популярне"), PH("останні новини"), PH("новини за темою"), PH("реклама"), PH("теги"),
+    PH("коментарі"), PH("читайте также"), PH("смотрите также"), PH("выбор редакции"), PH("новости партнеров"),
+    PH("новости партнёров"), PH("главное за день"), PH("подписывайтесь"), PH("подпишитесь"), PH("поделиться"),
+    PH("популярное"), PH("последние новости"), PH("новости по теме"), PH("комментарии"),
 };
+#undef PH
 
 int text_is_furniture_phrase(const char *s, size_t n)
 {
@@ -53,8 +63,8 @@ int text_is_furniture_phrase(const char *s, size_t n)
     size_t k = utf8_fold(s, n, low, sizeof low - 1);
     low[k] = '\0';
     for (size_t i = 0; i < sizeof FURNITURE / sizeof FURNITURE[0]; i++) {
-        size_t fl = strlen(FURNITURE[i]);
-        if (fl <= k && memcmp(low, FURNITURE[i], fl) == 0) {
+        size_t fl = FURNITURE[i].len;
+        if (fl <= k && low[0] == FURNITURE[i].s[0] && memcmp(low, FURNITURE[i].s, fl) == 0) {
             /* the phrase must end at a word boundary */
             unsigned char next = fl < k ? (unsigned char)low[fl] : ' ';
             if (next == ' ' || next == ':' || next == '.' || next == '!' || next == '|' || next == '>' ||

@@ -274,48 +274,55 @@ typedef struct hint_word {
 } hint_word;
 
 #define HW(w, e, h) {w, sizeof(w) - 1, e, h}
-static const hint_word HINT_WORDS[] = {
-    HW("ad", 1, H_AD), HW("ads", 1, H_AD), HW("adv", 1, H_AD), HW("advert", 0, H_AD), HW("adsense", 0, H_AD),
-    HW("adslot", 0, H_AD), HW("adunit", 0, H_AD), HW("adbox", 0, H_AD), HW("advertisement", 0, H_AD),
-    HW("also", 1, H_RELATED), HW("article", 0, H_POS), HW("author", 0, H_BYLINE), HW("aside", 1, H_WEAKNEG),
+static const hint_word HINT_WORDS[] = { /* sorted: token_hints searches by first letter */
+    HW("ad", 1, H_AD), HW("adbox", 0, H_AD), HW("ads", 1, H_AD), HW("adsense", 0, H_AD), HW("adslot", 0, H_AD),
+    HW("adunit", 0, H_AD), HW("adv", 1, H_AD), HW("advert", 0, H_AD), HW("advertisement", 0, H_AD),
+    HW("also", 1, H_RELATED), HW("article", 0, H_POS), HW("aside", 1, H_WEAKNEG), HW("author", 0, H_BYLINE),
     HW("banner", 0, H_NEG), HW("blog", 1, H_POS), HW("body", 1, H_POS), HW("bottom", 1, H_WEAKNEG),
-    HW("breadcrumb", 0, H_NAV), HW("byline", 0, H_BYLINE),
-    HW("caption", 0, H_CAPTION), HW("cat", 1, H_META), HW("categories", 0, H_META), HW("combx", 0, H_NEG), HW("column", 0, H_MAYBE), HW("shadow", 0, H_MAYBE),
-    HW("comment", 0, H_COMMENT), HW("community", 0, H_NEG), HW("consent", 0, H_COOKIE), HW("content", 0, H_POS),
-    HW("contact", 0, H_WEAKNEG), HW("cookie", 0, H_COOKIE), HW("copyright", 0, H_WEAKNEG), HW("credit", 0, H_CAPTION),
-    HW("date", 0, H_META), HW("dateline", 0, H_META), HW("dek", 1, H_LEAD), HW("disqus", 0, H_COMMENT),
-    HW("discussion", 0, H_COMMENT), HW("dfp", 0, H_AD),
-    HW("entry", 0, H_POS), HW("excerpt", 0, H_LEAD),
-    HW("foot", 1, H_NEG), HW("footer", 0, H_NEG), HW("footnote", 0, 0), HW("gdpr", 0, H_COOKIE), HW("gallery", 0, 0),
+    HW("breadcrumb", 0, H_NAV), HW("byline", 0, H_BYLINE), HW("caption", 0, H_CAPTION), HW("cat", 1, H_META),
+    HW("categories", 0, H_META), HW("column", 0, H_MAYBE), HW("combx", 0, H_NEG), HW("comment", 0, H_COMMENT),
+    HW("community", 0, H_NEG), HW("consent", 0, H_COOKIE), HW("contact", 0, H_WEAKNEG), HW("content", 0, H_POS),
+    HW("cookie", 0, H_COOKIE), HW("copyright", 0, H_WEAKNEG), HW("credit", 0, H_CAPTION), HW("date", 0, H_META),
+    HW("dateline", 0, H_META), HW("dek", 1, H_LEAD), HW("dfp", 0, H_AD), HW("discussion", 0, H_COMMENT),
+    HW("disqus", 0, H_COMMENT), HW("entry", 0, H_POS), HW("excerpt", 0, H_LEAD), HW("foot", 1, H_NEG),
+    HW("footer", 0, H_NEG), HW("footnote", 0, 0), HW("gallery", 0, 0), HW("gdpr", 0, H_COOKIE),
     HW("header", 0, H_NEG), HW("headline", 0, H_TITLEISH), HW("hentry", 0, H_POS), HW("intro", 0, H_LEAD),
-    HW("lead", 0, H_LEAD), HW("lede", 0, H_LEAD), HW("login", 0, H_WEAKNEG), HW("main", 1, H_POS), HW("masthead", 0, H_NEG),
-    HW("menu", 0, H_NAV), HW("meta", 1, H_META), HW("modal", 0, H_WEAKNEG), HW("more", 1, H_RELATED), HW("most", 1, H_RELATED),
-    HW("nav", 0, H_NAV), HW("newsletter", 0, H_SUBSCRIBE), HW("next", 1, H_NAV), HW("outbrain", 0, H_AD),
-    HW("overlay", 0, H_WEAKNEG), HW("pager", 0, H_NAV), HW("pagination", 0, H_NAV), HW("paging", 0, H_NAV),
-    HW("paywall", 0, H_SUBSCRIBE), HW("popular", 0, H_RELATED), HW("popup", 0, H_NEG), HW("post", 1, H_POS),
-    HW("prev", 1, H_NAV), HW("promo", 0, H_AD), HW("prose", 0, H_POS),
-    HW("rating", 0, H_WEAKNEG), HW("read", 1, H_RELATED), HW("recommend", 0, H_RELATED), HW("related", 0, H_RELATED),
-    HW("remark", 0, H_COMMENT), HW("replies", 0, H_COMMENT), HW("reply", 0, H_COMMENT), HW("respond", 1, H_COMMENT),
-    HW("richtext", 0, H_POS), HW("rss", 1, H_WEAKNEG),
-    HW("search", 0, H_WEAKNEG), HW("share", 0, H_SHARE), HW("sharing", 0, H_SHARE), HW("shariff", 0, H_SHARE),
-    HW("shoutbox", 0, H_NEG), HW("sidebar", 0, H_NEG), HW("signup", 0, H_SUBSCRIBE), HW("skip", 0, H_SKIPLINK),
-    HW("social", 0, H_SHARE), HW("sociable", 0, H_SHARE), HW("sponsor", 0, H_AD), HW("sronly", 0, H_SKIPLINK),
-    HW("sr", 1, H_SKIPLINK), HW("standfirst", 0, H_LEAD), HW("story", 0, H_POS), HW("subscri", 0, H_SUBSCRIBE),
-    HW("subtitle", 0, H_LEAD), HW("summary", 0, H_LEAD),
-    HW("taboola", 0, H_AD), HW("tag", 1, H_TAGS), HW("tags", 1, H_TAGS), HW("tagcloud", 0, H_TAGS),
-    HW("teaser", 0, H_WEAKNEG), HW("text", 1, H_POS), HW("title", 0, H_TITLEISH), HW("toolbar", 0, H_WEAKNEG),
-    HW("tools", 1, H_WEAKNEG), HW("trending", 0, H_RELATED), HW("tweet", 0, H_SHARE),
-    HW("visually", 1, H_SKIPLINK), HW("widget", 0, H_WEAKNEG),
+    HW("lead", 0, H_LEAD), HW("lede", 0, H_LEAD), HW("login", 0, H_WEAKNEG), HW("main", 1, H_POS),
+    HW("masthead", 0, H_NEG), HW("menu", 0, H_NAV), HW("meta", 1, H_META), HW("modal", 0, H_WEAKNEG),
+    HW("more", 1, H_RELATED), HW("most", 1, H_RELATED), HW("nav", 0, H_NAV), HW("newsletter", 0, H_SUBSCRIBE),
+    HW("next", 1, H_NAV), HW("outbrain", 0, H_AD), HW("overlay", 0, H_WEAKNEG), HW("pager", 0, H_NAV),
+    HW("pagination", 0, H_NAV), HW("paging", 0, H_NAV), HW("paywall", 0, H_SUBSCRIBE),
+    HW("popular", 0, H_RELATED), HW("popup", 0, H_NEG), HW("post", 1, H_POS), HW("prev", 1, H_NAV),
+    HW("promo", 0, H_AD), HW("prose", 0, H_POS), HW("rating", 0, H_WEAKNEG), HW("read", 1, H_RELATED),
+    HW("recommend", 0, H_RELATED), HW("related", 0, H_RELATED), HW("remark", 0, H_COMMENT),
+    HW("replies", 0, H_COMMENT), HW("reply", 0, H_COMMENT), HW("respond", 1, H_COMMENT),
+    HW("richtext", 0, H_POS), HW("rss", 1, H_WEAKNEG), HW("search", 0, H_WEAKNEG), HW("shadow", 0, H_MAYBE),
+    HW("share", 0, H_SHARE), HW("shariff", 0, H_SHARE), HW("sharing", 0, H_SHARE), HW("shoutbox", 0, H_NEG),
+    HW("sidebar", 0, H_NEG), HW("signup", 0, H_SUBSCRIBE), HW("skip", 0, H_SKIPLINK),
+    HW("sociable", 0, H_SHARE), HW("social", 0, H_SHARE), HW("sponsor", 0, H_AD), HW("sr", 1, H_SKIPLINK),
+    HW("sronly", 0, H_SKIPLINK), HW("standfirst", 0, H_LEAD), HW("story", 0, H_POS),
+    HW("subscri", 0, H_SUBSCRIBE), HW("subtitle", 0, H_LEAD), HW("summary", 0, H_LEAD), HW("taboola", 0, H_AD),
+    HW("tag", 1, H_TAGS), HW("tagcloud", 0, H_TAGS), HW("tags", 1, H_TAGS), HW("teaser", 0, H_WEAKNEG),
+    HW("text", 1, H_POS), HW("title", 0, H_TITLEISH), HW("toolbar", 0, H_WEAKNEG), HW("tools", 1, H_WEAKNEG),
+    HW("trending", 0, H_RELATED), HW("tweet", 0, H_SHARE), HW("visually", 1, H_SKIPLINK),
+    HW("widget", 0, H_WEAKNEG),
 };
 #undef HW
 
 static uint32_t token_hints(const char *t, size_t n)
 {
     uint32_t h = 0;
-    /* the table is short; first-letter filter keeps it cheap */
-    for (size_t i = 0; i < sizeof HINT_WORDS / sizeof HINT_WORDS[0]; i++) {
+    size_t lo = 0, hi = sizeof HINT_WORDS / sizeof HINT_WORDS[0];
+    while (lo < hi) { /* first word starting with t[0] */
+        size_t mid = (lo + hi) / 2;
+        if ((unsigned char)HINT_WORDS[mid].word[0] < (unsigned char)t[0])
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < sizeof HINT_WORDS / sizeof HINT_WORDS[0] && HINT_WORDS[i].word[0] == t[0]; i++) {
         const hint_word *w = &HINT_WORDS[i];
-        if (w->word[0] != t[0] || w->len > n)
+        if (w->len > n)
             continue;
         if (w->exact && w->len != n)
             continue;

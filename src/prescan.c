@@ -34,32 +34,47 @@ static int name_is(const char *s, size_t n, const char *lit)
     return 1;
 }
 
+typedef struct tag_entry {
+    const char *name;
+    uint8_t len;
+    uint8_t kind;
+} tag_entry;
+
+#define TE(n, k) {n, sizeof(n) - 1, k}
+static const tag_entry TAG_KINDS[] = {
+    TE("a", K_FORMAT), TE("b", K_FORMAT), TE("i", K_FORMAT), TE("p", K_AUTO), TE("s", K_FORMAT),
+    TE("u", K_FORMAT), TE("br", K_VOID), TE("dd", K_AUTO), TE("dt", K_AUTO), TE("em", K_FORMAT),
+    TE("hr", K_VOID), TE("li", K_AUTO), TE("rb", K_AUTO), TE("rp", K_AUTO), TE("rt", K_AUTO),
+    TE("td", K_AUTO), TE("th", K_AUTO), TE("tr", K_AUTO), TE("tt", K_FORMAT), TE("big", K_FORMAT),
+    TE("col", K_VOID), TE("img", K_VOID), TE("rtc", K_AUTO), TE("wbr", K_VOID), TE("xmp", K_RAW),
+    TE("area", K_VOID), TE("base", K_VOID), TE("body", K_AUTO), TE("code", K_FORMAT), TE("font", K_FORMAT),
+    TE("head", K_AUTO), TE("html", K_AUTO), TE("link", K_VOID), TE("meta", K_VOID), TE("nobr", K_FORMAT),
+    TE("embed", K_VOID), TE("frame", K_VOID), TE("image", K_VOID), TE("input", K_VOID), TE("param", K_VOID),
+    TE("small", K_FORMAT), TE("style", K_RAW), TE("tbody", K_AUTO), TE("tfoot", K_AUTO), TE("thead", K_AUTO),
+    TE("title", K_RAW), TE("track", K_VOID), TE("iframe", K_RAW), TE("keygen", K_VOID), TE("option", K_AUTO),
+    TE("script", K_RAW), TE("source", K_VOID), TE("strike", K_FORMAT), TE("strong", K_FORMAT),
+    TE("bgsound", K_VOID), TE("caption", K_AUTO), TE("noembed", K_RAW), TE("basefont", K_VOID),
+    TE("colgroup", K_AUTO), TE("frameset", K_AUTO), TE("noframes", K_RAW), TE("optgroup", K_AUTO),
+    TE("textarea", K_RAW), TE("plaintext", K_RAW),
+};
+#undef TE
+
 static tag_kind classify(const char *s, size_t n)
 {
-    static const char *const VOID[] = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
-                                       "meta", "param", "source", "track", "wbr", "keygen", "image", "basefont",
-                                       "bgsound", "frame"};
-    static const char *const AUTO[] = {"p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead",
-                                       "tbody", "tfoot", "rb", "rt", "rp", "rtc", "colgroup", "caption",
-                                       "head", "body", "html", "frameset"};
-    static const char *const FORMAT[] = {"a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small",
-                                         "strike", "strong", "tt", "u"};
-    static const char *const RAW[] = {"script", "style", "textarea", "title", "xmp", "iframe", "noembed",
-                                      "noframes", "plaintext"};
-    if (n == 0 || n > 16)
+    char low[10];
+    if (n == 0 || n > 9)
         return K_OTHER;
-    for (size_t i = 0; i < sizeof VOID / sizeof VOID[0]; i++)
-        if (name_is(s, n, VOID[i]))
-            return K_VOID;
-    for (size_t i = 0; i < sizeof AUTO / sizeof AUTO[0]; i++)
-        if (name_is(s, n, AUTO[i]))
-            return K_AUTO;
-    for (size_t i = 0; i < sizeof FORMAT / sizeof FORMAT[0]; i++)
-        if (name_is(s, n, FORMAT[i]))
-            return K_FORMAT;
-    for (size_t i = 0; i < sizeof RAW / sizeof RAW[0]; i++)
-        if (name_is(s, n, RAW[i]))
-            return K_RAW;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    for (size_t i = 0; i < sizeof TAG_KINDS / sizeof TAG_KINDS[0]; i++) {
+        const tag_entry *e = &TAG_KINDS[i];
+        if (e->len > n)
+            break; /* sorted by length */
+        if (e->len == n && e->name[0] == low[0] && memcmp(e->name, low, n) == 0)
+            return (tag_kind)e->kind;
+    }
     return K_OTHER;
 }
 

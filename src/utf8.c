@@ -80,6 +80,15 @@ size_t utf8_valid_prefix(const char *s, size_t n)
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0;
     while (i < n) {
+        while (i + 8 <= n) { /* ASCII runs, eight bytes at a time */
+            uint64_t w;
+            memcpy(&w, p + i, 8);
+            if (w & 0x8080808080808080ull)
+                break;
+            i += 8;
+        }
+        if (i >= n)
+            break;
         if (p[i] < 0x80) {
             i++;
             continue;
