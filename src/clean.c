@@ -25,7 +25,8 @@
 #define FURNITURE_HINTS (H_SHARE | H_COMMENT | H_AD | H_NAV | H_ROLE_NAV | H_COOKIE | H_SUBSCRIBE | \
                          H_RELATED | H_AUTHORBOX | H_TAGS | H_SKIPLINK | H_NEG)
 #define POS_HINTS (H_POS | H_BODY | H_ROLE_MAIN)
-#define STRONG_HINTS (H_SHARE | H_COMMENT | H_AD | H_NAV | H_ROLE_NAV | H_COOKIE | H_SKIPLINK | H_AUTHORBOX)
+#define STRONG_HINTS (H_SHARE | H_COMMENT | H_AD | H_NAV | H_ROLE_NAV | H_COOKIE | H_SKIPLINK | H_AUTHORBOX | \
+                      H_FOOTER)
 /* subscribe/paywall names also wrap the free preview of paywalled articles */
 #define SOFT_HINTS (H_RELATED | H_TAGS | H_NEG | H_SUBSCRIBE)
 

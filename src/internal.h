@@ -91,6 +91,7 @@ const char *tag_name(tag t);
 #define H_FURNITURE_TEXT 0x00400000u /* its own text is a furniture phrase (set by features) */
 #define H_WEAKNEG 0x00800000u   /* weakly boilerplate names (widget, tools, print): cleaning only */
 #define H_MAYBE 0x01000000u     /* names that keep an element a candidate (column, shadow) */
+#define H_FOOTER 0x02000000u    /* footer names (also H_NEG): inside an article, its end matter */
 
 /* ------------------------------------------------------------ node tree */
 

@@ -284,8 +284,8 @@ static const hint_word HINT_WORDS[] = { /* sorted: token_hints searches by first
     HW("community", 0, H_NEG), HW("consent", 0, H_COOKIE), HW("contact", 0, H_WEAKNEG), HW("content", 0, H_POS),
     HW("cookie", 0, H_COOKIE), HW("copyright", 0, H_WEAKNEG), HW("credit", 0, H_CAPTION), HW("date", 0, H_META),
     HW("dateline", 0, H_META), HW("dek", 1, H_LEAD), HW("dfp", 0, H_AD), HW("discussion", 0, H_COMMENT),
-    HW("disqus", 0, H_COMMENT), HW("entry", 0, H_POS), HW("excerpt", 0, H_LEAD), HW("foot", 1, H_NEG),
-    HW("footer", 0, H_NEG), HW("footnote", 0, 0), HW("gallery", 0, 0), HW("gdpr", 0, H_COOKIE),
+    HW("disqus", 0, H_COMMENT), HW("entry", 0, H_POS), HW("excerpt", 0, H_LEAD), HW("foot", 1, H_NEG | H_FOOTER),
+    HW("footer", 0, H_NEG | H_FOOTER), HW("footnote", 0, 0), HW("gallery", 0, 0), HW("gdpr", 0, H_COOKIE),
     HW("header", 0, H_NEG), HW("headline", 0, H_TITLEISH), HW("hentry", 0, H_POS), HW("intro", 0, H_LEAD),
     HW("lead", 0, H_LEAD), HW("lede", 0, H_LEAD), HW("login", 0, H_WEAKNEG), HW("main", 1, H_POS),
     HW("masthead", 0, H_NEG), HW("menu", 0, H_NAV), HW("meta", 1, H_META), HW("modal", 0, H_WEAKNEG),
@@ -333,7 +333,7 @@ static uint32_t token_hints(const char *t, size_t n)
      * unambiguous words also count inside a token */
     static const struct { const char *w; uint32_t h; } INNER[] = {
         {"widget", H_WEAKNEG}, {"sidebar", H_NEG}, {"comment", H_COMMENT}, {"related", H_RELATED},
-        {"footer", H_NEG}, {"banner", H_NEG}, {"sponsor", H_AD}, {"cookie", H_COOKIE},
+        {"footer", H_NEG | H_FOOTER}, {"banner", H_NEG}, {"sponsor", H_AD}, {"cookie", H_COOKIE},
         {"newsletter", H_SUBSCRIBE}, {"social", H_SHARE}, {"advert", H_AD}, {"breadcrumb", H_NAV},
         {"pagination", H_NAV}, {"sharing", H_SHARE}, {"metadata", H_META}, {"authorbox", H_AUTHORBOX},
     };
