@@ -80,8 +80,10 @@ test: all unit
 	$(PYTHON) tests/run_python.py --build $(BUILD)
 	@echo "make test: all suites passed"
 
+# Sanitizer reports exit with codes no pith run uses, so every suite notices them.
+SAN_ENV = ASAN_OPTIONS=exitcode=86:detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=halt_on_error=1:exitcode=87:print_stacktrace=1
 asan:
-	$(MAKE) BUILD=build-asan OPT="-O1 -g -fno-omit-frame-pointer" \
+	$(SAN_ENV) $(MAKE) BUILD=build-asan OPT="-O1 -g -fno-omit-frame-pointer" \
 	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" test
 
 eval: $(BUILD)/pith

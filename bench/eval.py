@@ -37,10 +37,15 @@ def run_pith(pith, files, extra=()):
     batch = 200
     for i in range(0, len(files), batch):
         chunk = files[i:i + batch]
+        env = dict(os.environ)
+        env.setdefault('ASAN_OPTIONS', 'exitcode=86:detect_leaks=1')
+        env.setdefault('UBSAN_OPTIONS', 'halt_on_error=1:exitcode=87:print_stacktrace=1')
         p = subprocess.run([pith, '--format', 'json', '--quiet', *extra, *chunk],
-                           capture_output=True, timeout=1800)
+                           capture_output=True, timeout=1800, env=env)
         if p.returncode not in (0, 1):
-            sys.stderr.write(f'pith exited {p.returncode}: {p.stderr[-500:]!r}\n')
+            # a crash or a sanitizer report is a failure of the whole evaluation
+            sys.exit(f'pith exited {p.returncode} on a batch starting at {chunk[0]}:\n'
+                     f'{p.stderr.decode("utf-8", "replace")[-3000:]}')
         for line in p.stdout.decode('utf-8').splitlines():
             rec = json.loads(line)  # invalid JSON is a bug: let it raise
             out[rec['source']] = rec
