@@ -96,6 +96,11 @@ static int decode_legacy(buf *out, const unsigned char *s, size_t n, myencoding_
         if (single && run_start < i)
             buf_put(out, (const char *)s + run_start, i - run_start);
         myencoding_status_t st = fn(s[i], &res);
+        /* myencoding's Shift_JIS decoder keeps its lead byte after a character;
+         * every decoder but ISO-2022-JP (whose mode lives in the state) starts
+         * afresh after a character or an error */
+        if (st != MyENCODING_STATUS_CONTINUE && enc != MyENCODING_ISO_2022_JP)
+            res.first = 0;
         if (st == MyENCODING_STATUS_OK) {
             unsigned long cp = res.result;
             if (cp == 0 && s[i] != 0)
@@ -105,9 +110,12 @@ static int decode_legacy(buf *out, const unsigned char *s, size_t n, myencoding_
                 buf_put(out, tmp, utf8_encode((uint32_t)res.result_aux, tmp));
                 res.result_aux = 0;
             }
-        } else if (st == MyENCODING_STATUS_ERROR) {
+        } else if (st & MyENCODING_STATUS_ERROR) {
             buf_put(out, "\xEF\xBF\xBD", 3);
+            unsigned long keep_flag = res.flag; /* UTF-16 byte order */
             memset(&res, 0, sizeof res);
+            if (enc == MyENCODING_UTF_16LE || enc == MyENCODING_UTF_16BE)
+                res.flag = keep_flag;
             /* An ASCII byte that broke a multi-byte sequence is itself text. */
             if (!single && s[i] < 0x80)
                 buf_putc(out, (char)s[i]);
