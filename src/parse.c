@@ -284,26 +284,29 @@ static const hint_word HINT_WORDS[] = { /* sorted: token_hints searches by first
     HW("community", 0, H_NEG), HW("consent", 0, H_COOKIE), HW("contact", 0, H_WEAKNEG), HW("content", 0, H_POS),
     HW("cookie", 0, H_COOKIE), HW("copyright", 0, H_WEAKNEG), HW("credit", 0, H_CAPTION), HW("date", 0, H_META),
     HW("dateline", 0, H_META), HW("dek", 1, H_LEAD), HW("dfp", 0, H_AD), HW("discussion", 0, H_COMMENT),
-    HW("disqus", 0, H_COMMENT), HW("entry", 0, H_POS), HW("excerpt", 0, H_LEAD), HW("foot", 1, H_NEG | H_FOOTER),
-    HW("footer", 0, H_NEG | H_FOOTER), HW("footnote", 0, 0), HW("gallery", 0, 0), HW("gdpr", 0, H_COOKIE),
-    HW("header", 0, H_NEG), HW("headline", 0, H_TITLEISH), HW("hentry", 0, H_POS), HW("intro", 0, H_LEAD),
-    HW("lead", 0, H_LEAD), HW("lede", 0, H_LEAD), HW("login", 0, H_WEAKNEG), HW("main", 1, H_POS),
-    HW("masthead", 0, H_NEG), HW("menu", 0, H_NAV), HW("meta", 1, H_META), HW("modal", 0, H_WEAKNEG),
-    HW("more", 1, H_RELATED), HW("most", 1, H_RELATED), HW("nav", 0, H_NAV), HW("newsletter", 0, H_SUBSCRIBE),
-    HW("next", 1, H_NAV), HW("outbrain", 0, H_AD), HW("overlay", 0, H_WEAKNEG), HW("pager", 0, H_NAV),
-    HW("pagination", 0, H_NAV), HW("paging", 0, H_NAV), HW("paywall", 0, H_SUBSCRIBE),
-    HW("popular", 0, H_RELATED), HW("popup", 0, H_NEG), HW("post", 1, H_POS), HW("prev", 1, H_NAV),
-    HW("promo", 0, H_AD), HW("prose", 0, H_POS), HW("rating", 0, H_WEAKNEG), HW("read", 1, H_RELATED),
-    HW("recommend", 0, H_RELATED), HW("related", 0, H_RELATED), HW("remark", 0, H_COMMENT),
-    HW("replies", 0, H_COMMENT), HW("reply", 0, H_COMMENT), HW("respond", 1, H_COMMENT),
-    HW("richtext", 0, H_POS), HW("rss", 1, H_WEAKNEG), HW("search", 0, H_WEAKNEG), HW("shadow", 0, H_MAYBE),
-    HW("share", 0, H_SHARE), HW("shariff", 0, H_SHARE), HW("sharing", 0, H_SHARE), HW("shoutbox", 0, H_NEG),
-    HW("sidebar", 0, H_NEG), HW("signup", 0, H_SUBSCRIBE), HW("skip", 0, H_SKIPLINK),
-    HW("sociable", 0, H_SHARE), HW("social", 0, H_SHARE), HW("sponsor", 0, H_AD), HW("sr", 1, H_SKIPLINK),
-    HW("sronly", 0, H_SKIPLINK), HW("standfirst", 0, H_LEAD), HW("story", 0, H_POS),
-    HW("subscri", 0, H_SUBSCRIBE), HW("subtitle", 0, H_LEAD), HW("summary", 0, H_LEAD), HW("taboola", 0, H_AD),
-    HW("tag", 1, H_TAGS), HW("tagcloud", 0, H_TAGS), HW("tags", 1, H_TAGS), HW("teaser", 0, H_WEAKNEG),
-    HW("text", 1, H_POS), HW("title", 0, H_TITLEISH), HW("toolbar", 0, H_WEAKNEG), HW("tools", 1, H_WEAKNEG),
+    HW("disqus", 0, H_COMMENT), HW("entry", 0, H_POS), HW("excerpt", 0, H_LEAD),
+    HW("foot", 1, H_NEG | H_FOOTER), HW("footer", 0, H_NEG | H_FOOTER), HW("footnote", 0, 0),
+    HW("gallery", 0, 0), HW("gdpr", 0, H_COOKIE), HW("header", 0, H_NEG), HW("headline", 0, H_TITLEISH),
+    HW("hentry", 0, H_POS), HW("intro", 0, H_LEAD), HW("lead", 0, H_LEAD), HW("lede", 0, H_LEAD),
+    HW("login", 0, H_WEAKNEG), HW("main", 1, H_POS), HW("masthead", 0, H_NEG), HW("menu", 0, H_NAV),
+    HW("meta", 1, H_META), HW("modal", 0, H_WEAKNEG), HW("more", 1, H_RELATED), HW("most", 1, H_RELATED),
+    HW("nav", 0, H_NAV), HW("newsletter", 0, H_SUBSCRIBE), HW("next", 1, H_NAV), HW("outbrain", 0, H_AD),
+    HW("overlay", 0, H_WEAKNEG), HW("pager", 0, H_NAV), HW("pagination", 0, H_NAV), HW("paging", 0, H_NAV),
+    HW("paywall", 0, H_SUBSCRIBE), HW("popular", 0, H_RELATED), HW("popup", 0, H_NEG), HW("post", 1, H_POS),
+    HW("prev", 1, H_NAV), HW("promo", 0, H_AD), HW("prose", 0, H_POS), HW("rating", 0, H_WEAKNEG),
+    HW("read", 1, H_RELATED), HW("recommend", 0, H_RELATED), HW("related", 0, H_RELATED),
+    HW("remark", 0, H_COMMENT), HW("replies", 0, H_COMMENT), HW("reply", 0, H_COMMENT),
+    HW("respond", 1, H_COMMENT), HW("richtext", 0, H_POS), HW("rss", 1, H_WEAKNEG), HW("search", 0, H_WEAKNEG),
+    HW("shadow", 0, H_MAYBE), HW("share", 1, H_SHARE), HW("shareaholic", 0, H_SHARE),
+    HW("sharebar", 0, H_SHARE), HW("sharebox", 0, H_SHARE), HW("sharebutton", 0, H_SHARE),
+    HW("sharedaddy", 0, H_SHARE), HW("shares", 1, H_SHARE), HW("sharethis", 0, H_SHARE),
+    HW("shariff", 0, H_SHARE), HW("sharing", 1, H_SHARE), HW("shoutbox", 0, H_NEG), HW("sidebar", 0, H_NEG),
+    HW("signup", 0, H_SUBSCRIBE), HW("skip", 0, H_SKIPLINK), HW("sociable", 0, H_SHARE),
+    HW("social", 0, H_SHARE), HW("sponsor", 0, H_AD), HW("sr", 1, H_SKIPLINK), HW("sronly", 0, H_SKIPLINK),
+    HW("standfirst", 0, H_LEAD), HW("story", 0, H_POS), HW("subscri", 0, H_SUBSCRIBE),
+    HW("subtitle", 0, H_LEAD), HW("summary", 0, H_LEAD), HW("taboola", 0, H_AD), HW("tag", 1, H_TAGS),
+    HW("tagcloud", 0, H_TAGS), HW("tags", 1, H_TAGS), HW("teaser", 0, H_WEAKNEG), HW("text", 1, H_POS),
+    HW("title", 0, H_TITLEISH), HW("toolbar", 0, H_WEAKNEG), HW("tools", 1, H_WEAKNEG),
     HW("trending", 0, H_RELATED), HW("tweet", 0, H_SHARE), HW("visually", 1, H_SKIPLINK),
     HW("widget", 0, H_WEAKNEG),
 };
@@ -624,7 +627,13 @@ static uint32_t read_attrs(page *pg, myhtml_tree_node_t *dn, nid id, tag t)
             if (class_hidden(v, vl))
                 h |= H_HIDDEN;
         } else if (kl == 2 && !memcmp(k, "id", 2)) {
-            h |= name_hints(v, vl);
+            /* ids of four or more words are heading slugs ("sharing-with-a-
+             * single-developer"): any word can appear in them */
+            int words = 0;
+            for (size_t q = 0; q < vl; q++)
+                words += (v[q] == '-' || v[q] == '_') && q + 1 < vl;
+            if (words < 3)
+                h |= name_hints(v, vl);
         } else if (kl == 4 && !memcmp(k, "role", 4)) {
             if (vl >= 4 && (!memcmp(v, "main", 4) || !memcmp(v, "article", vl < 7 ? vl : 7)))
                 h |= H_ROLE_MAIN;
