@@ -775,6 +775,10 @@ pith_status parse_page(parser *p, page *pg)
             /* not content */
         } else {
             tag t = map_tag(tid);
+            /* MathML is text of its sentence ("when a ≠ 0, ..."): its elements
+             * flow inline; <math> itself is not dropped */
+            if (myhtml_node_namespace(dn) == MyHTML_NAMESPACE_MATHML)
+                t = T_INLINE_OTHER;
             unsigned cls = tag_class(t);
             nid id;
             if (pg->n_nodes >= pg->opt->max_nodes) {
