@@ -9,6 +9,7 @@
  * links, with a frame stack bounded by the tree depth.
  */
 #include "internal.h"
+#include "dates.h"
 
 #include <string.h>
 
@@ -18,6 +19,7 @@ typedef struct frame {
     unsigned level;
     unsigned flags;
     uint8_t cell;      /* a data-table cell: text joins the row */
+    uint8_t by_name;   /* caption recognised by class name */
     uint8_t data_row;  /* a table row emitted as one block */
 } frame;
 
@@ -30,6 +32,7 @@ typedef struct emitter {
     unsigned depth, cap;
     int brs;           /* consecutive <br> */
     unsigned in_a;     /* open <a> elements */
+    nid last_text_parent; /* element of the last text appended */
     size_t link_bytes; /* bytes of cur that came from inside <a> */
     int failed;
 } emitter;
@@ -57,6 +60,7 @@ int doc_add_block(pith_doc *doc, pith_block_kind kind, pith_part part, unsigned 
     b->text = t;
     b->len = len;
     b->link_bytes = 0;
+    b->by_name = 0;
     return 0;
 }
 
@@ -104,8 +108,11 @@ static void flush(emitter *e)
         o--;
     if (o && doc_add_block(e->doc, kind, e->part, f->level, f->flags, s, o))
         e->failed = 1;
-    else if (o)
-        e->doc->blocks[e->doc->n_blocks - 1].link_bytes = (uint32_t)(e->link_bytes < o ? e->link_bytes : o);
+    else if (o) {
+        out_block *nb = &e->doc->blocks[e->doc->n_blocks - 1];
+        nb->link_bytes = (uint32_t)(e->link_bytes < o ? e->link_bytes : o);
+        nb->by_name = f->by_name;
+    }
     buf_clear(&e->cur);
     e->link_bytes = 0;
 }
@@ -172,6 +179,17 @@ static void enter(emitter *e, nid id)
             n--;
         }
         if (n && !(n == 1 && s[0] == ' ' && e->cur.len == 0)) {
+            /* a word and a number from neighbouring elements ("СВІТ" in a link,
+             * "06.07.2024" in a span) are separate, whatever the CSS did */
+            if (e->cur.len && x->parent != e->last_text_parent && s[0] != ' ') {
+                unsigned char a = (unsigned char)e->cur.data[e->cur.len - 1], b = (unsigned char)s[0];
+                int ad = a >= '0' && a <= '9', bd = b >= '0' && b <= '9';
+                int al = (a >= 'A' && a <= 'Z') || (a >= 'a' && a <= 'z') || a >= 0x80;
+                int bl = (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || b >= 0x80;
+                if ((ad && bl) || (al && bd))
+                    buf_putc(&e->cur, ' ');
+            }
+            e->last_text_parent = x->parent;
             buf_put(&e->cur, s, n);
             if (e->in_a)
                 e->link_bytes += n;
@@ -290,7 +308,10 @@ static void enter(emitter *e, nid id)
             f.kind = PITH_BLOCK_PARAGRAPH;
         }
         break;
-    case T_CAPTION: case T_FIGCAPTION: caption:
+    case T_CAPTION: case T_FIGCAPTION:
+        f.by_name = 0;
+        /* fall through */
+    caption:
         f.kind = PITH_BLOCK_CAPTION;
         f.level = 0;
         f.flags = 0;
@@ -301,8 +322,10 @@ static void enter(emitter *e, nid id)
         break;
     default:
         /* elements named caption/credit (wp-caption-text, figure__text) are captions */
-        if ((x->hints & H_CAPTION) && x->chars < 600 && parent->kind != PITH_BLOCK_CODE)
+        if ((x->hints & H_CAPTION) && x->chars < 600 && parent->kind != PITH_BLOCK_CODE) {
+            f.by_name = 1;
             goto caption;
+        }
         /* containers and paragraphs keep the context (quote, list item), else paragraph */
         if (parent->kind == PITH_BLOCK_HEADING || parent->kind == PITH_BLOCK_CAPTION ||
             parent->kind == PITH_BLOCK_TABLE_ROW)
@@ -377,7 +400,7 @@ int blocks_emit(page *pg, pith_doc *doc)
     e.pg = pg;
     e.doc = doc;
     e.part = PITH_PART_BODY;
-    frame root = {0, PITH_BLOCK_PARAGRAPH, 0, 0, 0, 0};
+    frame root = {0, PITH_BLOCK_PARAGRAPH, 0, 0, 0, 0, 0};
     if (push(&e, root))
         return -1;
     for (uint32_t k = 0; k < pg->n_sel; k++) {
@@ -396,9 +419,10 @@ int blocks_emit(page *pg, pith_doc *doc)
 
 int doc_finish_text(pith_doc *doc)
 {
-    /* The text is the article's prose: captions stay in the blocks (and in
-     * the text, Markdown and HTML renderings) but not in the plain body text,
-     * where photo credits and picture descriptions would interrupt it. */
+    /* The text is the article's prose with its figure and table captions;
+     * caption-named elements that are not <figcaption>/<caption> (photo
+     * credits, "wp-caption-text") stay in the blocks and renderings but not
+     * in the plain text, where they would interrupt it. */
     size_t total = 0;
     for (size_t i = 0; i < doc->n_blocks; i++)
         if (doc->blocks[i].part == PITH_PART_BODY)
@@ -409,7 +433,7 @@ int doc_finish_text(pith_doc *doc)
     size_t o = 0;
     for (size_t i = 0; i < doc->n_blocks; i++) {
         const out_block *b = &doc->blocks[i];
-        if (b->part != PITH_PART_BODY || (b->kind == PITH_BLOCK_CAPTION && !doc->captions_in_text))
+        if (b->part != PITH_PART_BODY || (b->kind == PITH_BLOCK_CAPTION && b->by_name))
             continue;
         if (o)
             t[o++] = '\n';
@@ -454,7 +478,35 @@ static int edge_boilerplate(const out_block *b)
     return 0;
 }
 
-void blocks_trim_edges(pith_doc *doc)
+/* A leading line that is not prose: a date (with a section word or a
+ * byline around it), "By ..."/"Von ..."/"Автор:", or a short kicker label
+ * without sentence punctuation above a real paragraph. */
+static int meta_line(const out_block *b, const out_block *next, int64_t ref_time)
+{
+    if (b->kind != PITH_BLOCK_PARAGRAPH || b->len > 120)
+        return 0;
+    size_t off, mlen;
+    date_value d;
+    if (date_parse(b->text, b->len, NULL, ref_time, DATE_TEXT, &d, &off, &mlen) && mlen * 3 >= b->len)
+        return 1;
+    static const char *const BY[] = {"by ", "von ", "par ", "por ", "di ", "door ", "автор:", "автор ", "від ",
+                                     "written by", "posted by", "text:", "текст:"};
+    char low[64];
+    size_t k = utf8_fold(b->text, b->len < 40 ? b->len : 40, low, sizeof low - 1);
+    low[k] = '\0';
+    for (size_t i = 0; i < sizeof BY / sizeof BY[0]; i++)
+        if (!strncmp(low, BY[i], strlen(BY[i])) && b->len < 100 &&
+            date_parse(b->text, b->len, NULL, ref_time, DATE_TEXT, &d, &off, &mlen))
+            return 1;
+    /* a kicker: a few words, no sentence end, over a long paragraph */
+    unsigned char last = (unsigned char)b->text[b->len - 1];
+    if (b->len < 40 && next && next->kind == PITH_BLOCK_PARAGRAPH && next->len > 150 && last != '.' &&
+        last != '!' && last != '?' && last != ':' && last != '"' && !memchr(b->text, '.', b->len))
+        return 1;
+    return 0;
+}
+
+void blocks_trim_edges(pith_doc *doc, int64_t ref_time)
 {
     /* only bodies with real prose have edges worth judging */
     unsigned prose = 0;
@@ -477,9 +529,10 @@ void blocks_trim_edges(pith_doc *doc)
         memmove(b, b + 1, (doc->n_blocks - last) * sizeof *b);
         doc->n_blocks--;
     }
-    /* the start: link lines and furniture before the first paragraph */
+    /* the start: link lines, furniture, and the article's meta line (byline,
+     * dateline, kicker) before the first paragraph */
     while (doc->n_blocks > 1 && doc->blocks[0].part == PITH_PART_BODY && doc->blocks[0].kind != PITH_BLOCK_HEADING &&
-           edge_boilerplate(&doc->blocks[0])) {
+           (edge_boilerplate(&doc->blocks[0]) || meta_line(&doc->blocks[0], &doc->blocks[1], ref_time))) {
         memmove(doc->blocks, doc->blocks + 1, (doc->n_blocks - 1) * sizeof *doc->blocks);
         doc->n_blocks--;
     }

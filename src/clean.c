@@ -54,6 +54,10 @@ static int judge(const node *x, uint32_t region_chars, unsigned flags)
         return MARK_REMOVED;
     if (h & H_HIDDEN)
         return MARK_REMOVED;
+    if (t == T_BUTTON)
+        return MARK_REMOVED;
+    if (t == T_A && (h & H_FURNITURE_TEXT))
+        return MARK_REMOVED; /* "Read more", "Share", "Open full screen" links */
     if (cls & TC_INLINE) {
         /* inside running text only clear furniture goes (a share widget or ad
          * slot made of spans); a link named "meta-org" is still a word of the
@@ -89,8 +93,6 @@ static int judge(const node *x, uint32_t region_chars, unsigned flags)
     if (t == T_HEADER && x->paras == 0 && !big)
         return MARK_REMOVED;
     if ((h & H_FURNITURE_TEXT) && x->chars < 120 && !(cls & TC_PARA && x->chars > 60 && ld(x) < 0.3f))
-        return MARK_REMOVED;
-    if (t == T_BUTTON)
         return MARK_REMOVED;
     if (is_heading(t)) {
         if (ld(x) > 0.5f || ((h & FURNITURE_HINTS) && !(h & POS_HINTS)))

@@ -44,7 +44,7 @@ static const phrase FURNITURE[] = {
     PH("teile diesen"), PH("diesen beitrag teilen"), PH("artikel teilen"), PH("article suivant"),
     PH("articles similaires"), PH("sur le même sujet"), PH("artículos relacionados"),
     PH("noticias relacionadas"), PH("articoli correlati"), PH("podobne artykuły"), PH("powiązane artykuły"),
-    PH("czytaj również"), PH("читайте також"), PH("читайте нас"), PH("дивіться також"), PH("вибір редакції"),
+    PH("czytaj również"), PH("помітили помилку"), PH("нашли ошибку"), PH("заметили ошибку"), PH("found a typo"), PH("spotted a mistake"), PH("load more"), PH("show more"), PH("mehr laden"), PH("mehr anzeigen"), PH("завантажити ще"), PH("завантажити попередні"), PH("оновити стрічку"), PH("загрузить еще"), PH("показать еще"), PH("показати ще"), PH("відкрити на весь екран"), PH("открыть на весь экран"), PH("open in full screen"), PH("view full screen"), PH("full screen"), PH("vollbild"), PH("im vollbild"), PH("plein écran"), PH("pantalla completa"), PH("читайте також"), PH("читайте нас"), PH("дивіться також"), PH("вибір редакції"),
     PH("новини партнерів"), PH("головне за день"), PH("головне"), PH("підписуйтесь"), PH("підпишіться"),
     PH("поділитися"), PH("популярне"), PH("останні новини"), PH("новини за темою"), PH("реклама"), PH("теги"),
     PH("коментарі"), PH("читайте также"), PH("смотрите также"), PH("выбор редакции"), PH("новости партнеров"),
@@ -67,7 +67,8 @@ int text_is_furniture_phrase(const char *s, size_t n)
         if (fl <= k && low[0] == FURNITURE[i].s[0] && memcmp(low, FURNITURE[i].s, fl) == 0) {
             /* the phrase must end at a word boundary */
             unsigned char next = fl < k ? (unsigned char)low[fl] : ' ';
-            if (next == ' ' || next == ':' || next == '.' || next == '!' || next == '|' || next == '>' ||
+            if (next == ' ' || next == ':' || next == '.' || next == '!' || next == '?' || next == ',' ||
+                next == '|' || next == '>' ||
                 next == 0xc2 || next == 0xe2 || next == '-' || next == '/' || next == ')')
                 return 1;
         }
@@ -109,7 +110,7 @@ void features_compute(page *pg)
                 if (x->paras == 0)
                     x->paras = 1;
             }
-            if ((cls & TC_BLOCK) && x->chars && x->chars < 120) {
+            if (((cls & TC_BLOCK) || x->tag == T_A) && x->chars && x->chars < 120) {
                 /* own text of a short block: is it a furniture phrase? */
                 const node *f = x->first ? &N[x->first] : NULL;
                 while (f && f->tag != T_TEXT && f->first && !(tag_class((tag)f->tag) & TC_BLOCK))

@@ -209,6 +209,7 @@ typedef struct out_block {
     const char *text;
     size_t len;
     uint32_t link_bytes;  /* bytes of text that came from inside <a> (HTML mode) */
+    uint8_t by_name;      /* a caption recognised by class name (photo credits), not <figcaption> */
 } out_block;
 
 struct pith_doc {
@@ -219,8 +220,7 @@ struct pith_doc {
     str_list lists[PITH_LIST_COUNT];
     out_block *blocks;
     size_t n_blocks, cap_blocks;
-    const char *text;           /* joined body text (captions left out unless captions_in_text) */
-    int captions_in_text;
+    const char *text;           /* joined body text (captions named by class left out) */
     size_t text_len;
     pith_stats stats;
 };
@@ -264,7 +264,7 @@ void clean_region(page *pg);
 int blocks_emit(page *pg, pith_doc *doc);
 /* blocks.c: drop boilerplate blocks at the edges of the body (copyright
  * lines, link lists, furniture phrases, lines without a sentence). */
-void blocks_trim_edges(pith_doc *doc);
+void blocks_trim_edges(pith_doc *doc, int64_t ref_time);
 int doc_add_block(pith_doc *doc, pith_block_kind kind, pith_part part, unsigned level, unsigned flags,
                   const char *text, size_t len);
 int doc_finish_text(pith_doc *doc);

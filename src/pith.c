@@ -303,7 +303,7 @@ pith_status pith_extract(pith_extractor *ex, const pith_input *in, pith_doc **ou
     if (!(ex->opt.flags & PITH_OPT_NO_METADATA))
         meta_extract(&pg, doc);
     drop_title_repeat(doc);
-    blocks_trim_edges(doc);
+    blocks_trim_edges(doc, pg.ref_time);
     if (doc_finish_text(doc))
         return finish(doc, PITH_ENOMEM, NULL);
     if (!doc->f[PITH_FIELD_LANGUAGE].v && doc->text_len) {
