@@ -77,6 +77,7 @@ unit: $(TEST_BIN) $(REPLAY_BIN)
 test: all unit
 	$(PYTHON) tests/run_cases.py --pith $(BUILD)/pith
 	sh tests/cli/run.sh $(BUILD)/pith
+	$(PYTHON) tests/pathological.py --pith $(BUILD)/pith $(if $(SAN),--sanitized)
 	$(PYTHON) tests/run_python.py --build $(BUILD)
 	@echo "make test: all suites passed"
 

@@ -149,6 +149,30 @@ void *arena_realloc(arena *a, void *p, size_t old_n, size_t new_n)
         UNPOISON(p, new_n);
         return p;
     }
+    /* A big block that owns its chunk (arrays that keep growing: nodes, text)
+     * grows with realloc, so the old copy does not stay behind until reset. */
+    if (new_n > old_n && old_n > a->chunk_size / 2) {
+        arena_chunk **link = &a->head;
+        while (*link && (*link)->data != (unsigned char *)p)
+            link = &(*link)->next;
+        arena_chunk *own = *link;
+        if (own && own->used == old_al && own != a->head) {
+            if (a->limit && a->used_total - old_al + new_al > a->limit) {
+                a->failed = 1;
+                return NULL;
+            }
+            arena_chunk *g = realloc(own, sizeof(arena_chunk) + new_al);
+            if (!g) {
+                a->failed = 1;
+                return NULL;
+            }
+            g->size = g->used = new_al;
+            *link = g;
+            a->used_total = a->used_total - old_al + new_al;
+            UNPOISON(g->data, new_n);
+            return g->data;
+        }
+    }
     void *q = arena_alloc(a, new_n);
     if (!q)
         return NULL;

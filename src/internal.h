@@ -103,7 +103,8 @@ typedef struct node {
     uint16_t depth;                /* 0 for the root */
     uint32_t hints;                /* H_* */
     uint32_t text_off, text_len;   /* T_TEXT: slice of page->text (whitespace-collapsed) */
-    uint32_t attr;                 /* index into page->attrs of this element's kept attributes, 0 = none */
+    uint32_t attr;                 /* first of this element's kept attributes in page->attrs */
+    uint8_t n_attr;                /* how many (0 = none) */
     /* aggregates over the subtree (features.c) */
     uint32_t chars;      /* visible characters (code points) */
     uint32_t link_chars; /* characters inside <a> */
@@ -129,10 +130,11 @@ typedef enum attr_kind {
     A_TYPE, A_LANG, A_CHARSET, A_HTTP_EQUIV, A_ITEMTYPE, A_CLASS, A_ID, A_COUNT
 } attr_kind;
 
-typedef struct attr_set {
-    const char *v[A_COUNT]; /* NUL-terminated values in the page arena, or NULL */
-    uint32_t len[A_COUNT];
-} attr_set;
+typedef struct attr_entry {
+    const char *v;   /* NUL-terminated value in the page arena */
+    uint32_t len;
+    uint8_t kind;    /* attr_kind */
+} attr_entry;
 
 /* Head and structured-data items collected while building the tree. */
 typedef struct meta_item {
@@ -166,7 +168,7 @@ typedef struct page {
     uint32_t n_nodes, cap_nodes;
     char *text;              /* all text, whitespace-collapsed, node slices point here */
     size_t text_len, text_cap;
-    attr_set *attrs;         /* attrs[0] unused */
+    attr_entry *attrs;       /* kept attributes, each element's in a run */
     uint32_t n_attrs, cap_attrs;
     meta_item *meta;
     uint32_t n_meta, cap_meta;
@@ -285,9 +287,19 @@ int budget_exceeded(page *pg);
 
 /* helpers */
 static inline const char *node_text(const page *pg, const node *n) { return pg->text + n->text_off; }
+static inline const char *node_attr_len(const page *pg, const node *n, attr_kind k, uint32_t *len)
+{
+    for (uint32_t i = n->attr; i < n->attr + n->n_attr; i++)
+        if (pg->attrs[i].kind == k) {
+            if (len)
+                *len = pg->attrs[i].len;
+            return pg->attrs[i].v;
+        }
+    return NULL;
+}
 static inline const char *node_attr(const page *pg, const node *n, attr_kind k)
 {
-    return n->attr ? pg->attrs[n->attr].v[k] : NULL;
+    return node_attr_len(pg, n, k, NULL);
 }
 
 #endif

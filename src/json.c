@@ -11,6 +11,7 @@
 
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "buf.h"
@@ -860,18 +861,28 @@ void json_write_string(struct buf *out, const char *str, size_t n)
         size_t elen = 2, adv = 1;
         const char *rep = esc;
         uint32_t cp;
-        if (c >= 0xC2 && c <= 0xDF && n - i >= 2 && (s[i + 1] & 0xC0) == 0x80) {
+        if (c >= 0xC3 && c <= 0xDF && n - i >= 2 && (s[i + 1] & 0xC0) == 0x80) {
             i += 2; /* two-byte sequences (Cyrillic, Greek, accents...) are always fine */
             continue;
         }
         if (c >= 0x80) {
             int ok;
             adv = utf8_seq(s + i, n - i, &cp, &ok);
-            if (ok && cp != 0x2028 && cp != 0x2029) {
+            /* C1 controls (U+0080-U+009F, NEL among them) and the line and
+             * paragraph separators are escaped: JSON allows them raw, but line
+             * splitters (Python's splitlines, JavaScript) treat them as line
+             * ends, which would cut a JSON Lines record */
+            int c1 = ok && cp >= 0x80 && cp <= 0x9F;
+            if (ok && !c1 && cp != 0x2028 && cp != 0x2029) {
                 i += adv;
                 continue;
             }
-            rep = !ok ? "\xEF\xBF\xBD" : cp == 0x2028 ? "\\u2028" : "\\u2029";
+            if (c1) {
+                snprintf(esc, sizeof esc, "\\u%04x", (unsigned)cp);
+                rep = esc;
+            } else {
+                rep = !ok ? "\xEF\xBF\xBD" : cp == 0x2028 ? "\\u2028" : "\\u2029";
+            }
             elen = !ok ? 3 : 6;
         } else if (c == '&') {
             if (!entity(s + i, n - i, &cp)) {

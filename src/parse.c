@@ -606,7 +606,6 @@ static attr_kind attr_kind_of(const char *k, size_t n)
 static uint32_t read_attrs(page *pg, myhtml_tree_node_t *dn, nid id, tag t)
 {
     uint32_t h = 0;
-    attr_set *as = NULL;
     unsigned count = 0;
     for (myhtml_tree_attr_t *a = myhtml_node_attribute_first(dn); a; a = myhtml_attribute_next(a)) {
         if (++count > pg->opt->max_attrs) {
@@ -668,19 +667,19 @@ static uint32_t read_attrs(page *pg, myhtml_tree_node_t *dn, nid id, tag t)
             continue;
         if (ak == A_ALT && t != T_IMG)
             continue;
-        if (!as) {
-            if (grow(pg, (void **)&pg->attrs, &pg->cap_attrs, sizeof(attr_set), pg->n_attrs + 2))
-                return h;
-            if (pg->n_attrs == 0)
-                pg->n_attrs = 1; /* index 0 means "none" */
+        if (pg->nodes[id].n_attr == 255)
+            continue;
+        if (grow(pg, (void **)&pg->attrs, &pg->cap_attrs, sizeof(attr_entry), pg->n_attrs + 1))
+            return h;
+        if (!pg->nodes[id].n_attr)
             pg->nodes[id].attr = pg->n_attrs;
-            as = &pg->attrs[pg->n_attrs++];
-            memset(as, 0, sizeof *as);
-        }
         if (vl > 8192)
             vl = 8192; /* a data: URI or a huge attribute is not metadata */
-        as->v[ak] = arena_strndup(pg->mem, v, vl);
-        as->len[ak] = (uint32_t)vl;
+        attr_entry *ae = &pg->attrs[pg->n_attrs++];
+        ae->v = arena_strndup(pg->mem, v, vl);
+        ae->len = (uint32_t)vl;
+        ae->kind = (uint8_t)ak;
+        pg->nodes[id].n_attr++;
     }
     return h;
 }
@@ -697,22 +696,28 @@ static void child_text(myhtml_tree_node_t *dn, const char **s, size_t *n)
 
 static void note_head_element(page *pg, myhtml_tree_node_t *dn, tag t, nid id)
 {
-    const attr_set *as = pg->nodes[id].attr ? &pg->attrs[pg->nodes[id].attr] : NULL;
-    if (t == T_META && as) {
-        const char *key = as->v[A_PROPERTY] ? as->v[A_PROPERTY] : as->v[A_NAME] ? as->v[A_NAME] : as->v[A_ITEMPROP];
-        attr_kind kk = as->v[A_PROPERTY] ? A_PROPERTY : as->v[A_NAME] ? A_NAME : A_ITEMPROP;
-        if (key && as->v[A_CONTENT])
-            add_meta(pg, MI_META, key, as->len[kk], as->v[A_CONTENT], as->len[A_CONTENT], id);
-    } else if (t == T_LINK && as) {
-        if (as->v[A_REL] && as->v[A_HREF])
-            add_meta(pg, MI_LINK, as->v[A_REL], as->len[A_REL], as->v[A_HREF], as->len[A_HREF], id);
+    const node *nd = &pg->nodes[id];
+    uint32_t kl = 0, vl = 0;
+    if (t == T_META) {
+        const char *key = node_attr_len(pg, nd, A_PROPERTY, &kl);
+        if (!key)
+            key = node_attr_len(pg, nd, A_NAME, &kl);
+        if (!key)
+            key = node_attr_len(pg, nd, A_ITEMPROP, &kl);
+        const char *val = node_attr_len(pg, nd, A_CONTENT, &vl);
+        if (key && val)
+            add_meta(pg, MI_META, key, kl, val, vl, id);
+    } else if (t == T_LINK) {
+        const char *rel = node_attr_len(pg, nd, A_REL, &kl), *href = node_attr_len(pg, nd, A_HREF, &vl);
+        if (rel && href)
+            add_meta(pg, MI_LINK, rel, kl, href, vl, id);
     } else if (t == T_TITLE) {
         const char *s;
         size_t n;
         child_text(dn, &s, &n);
         if (s && n)
             add_meta(pg, MI_TITLE, NULL, 0, s, n > 2048 ? 2048 : n, id);
-    } else if (t == T_SCRIPT && as && as->v[A_TYPE] && strstr(as->v[A_TYPE], "ld+json")) {
+    } else if (t == T_SCRIPT && node_attr(pg, nd, A_TYPE) && strstr(node_attr(pg, nd, A_TYPE), "ld+json")) {
         const char *s;
         size_t n;
         child_text(dn, &s, &n);
@@ -812,13 +817,15 @@ pith_status parse_page(parser *p, page *pg)
                 if (cls & TC_DROP)
                     note_head_element(pg, dn, t, id);
                 else {
-                    const attr_set *as = pg->nodes[id].attr ? &pg->attrs[pg->nodes[id].attr] : NULL;
-                    if (as && as->v[A_ITEMPROP])
-                        add_meta(pg, MI_ITEMPROP, as->v[A_ITEMPROP], as->len[A_ITEMPROP],
-                                 as->v[A_CONTENT] ? as->v[A_CONTENT] : as->v[A_DATETIME] ? as->v[A_DATETIME] : NULL,
-                                 as->v[A_CONTENT] ? as->len[A_CONTENT] : as->v[A_DATETIME] ? as->len[A_DATETIME] : 0, id);
-                    if (t == T_TIME && as && as->v[A_DATETIME])
-                        add_meta(pg, MI_TIME, "datetime", 8, as->v[A_DATETIME], as->len[A_DATETIME], id);
+                    const node *nd = &pg->nodes[id];
+                    uint32_t il = 0, cl = 0, dl = 0;
+                    const char *ip = node_attr_len(pg, nd, A_ITEMPROP, &il);
+                    const char *ct = node_attr_len(pg, nd, A_CONTENT, &cl);
+                    const char *dt = node_attr_len(pg, nd, A_DATETIME, &dl);
+                    if (ip)
+                        add_meta(pg, MI_ITEMPROP, ip, il, ct ? ct : dt, ct ? cl : dt ? dl : 0, id);
+                    if (t == T_TIME && dt)
+                        add_meta(pg, MI_TIME, "datetime", 8, dt, dl, id);
                 }
             }
             /* <head> is walked for metadata (its children are DROP elements); other

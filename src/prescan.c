@@ -125,6 +125,14 @@ pith_status prescan_limit(page *pg, const char *s, size_t n, const char **out, s
 {
     unsigned max_depth = pg->opt->max_depth, max_fmt = pg->opt->max_formatting;
     unsigned depth = 0, fdepth = 0, dropped = 0, fdropped = 0;
+    /* The tree builder spends ~470 bytes per node (two per tag: element and
+     * text), pith ~120 more; elements beyond what the
+     * memory bound (64 MiB + 16 x input) affords, or beyond max_nodes/2, are
+     * cut off with the rest of the page (pith_stats.truncated bit 2). */
+    uint64_t tags = 0, max_tags = ((uint64_t)64 * 1024 * 1024 + (uint64_t)n * 16) / 1500;
+    if (max_tags > pg->opt->max_nodes / 2)
+        max_tags = pg->opt->max_nodes / 2;
+    size_t cut = n;
     buf b = BUF_INIT;
     int copying = 0;
     size_t copied = 0; /* input bytes up to here are in b (when copying) */
@@ -166,6 +174,11 @@ pith_status prescan_limit(page *pg, const char *s, size_t n, const char **out, s
         size_t te = tag_end(s, n, j);
         tag_kind k = classify(s + ns, ne - ns);
         int drop = 0;
+        if (!end && ++tags > max_tags) {
+            cut = j;
+            pg->truncated |= 2;
+            break;
+        }
         if (!end) {
             int self_closing = te >= 2 && s[te - 2] == '/';
             if (k == K_RAW) {
@@ -226,9 +239,11 @@ pith_status prescan_limit(page *pg, const char *s, size_t n, const char **out, s
         if ((i & 0xFFFFF) < (j & 0xFFFFF) && budget_exceeded(pg))
             break;
     }
-    if (!copying)
+    if (!copying) {
+        *out_n = cut;
         return PITH_OK;
-    buf_put(&b, s + copied, n - copied);
+    }
+    buf_put(&b, s + copied, cut > copied ? cut - copied : 0);
     if (b.failed) {
         buf_free(&b);
         return PITH_ENOMEM;
