@@ -25,10 +25,10 @@
 #define FURNITURE_HINTS (H_SHARE | H_COMMENT | H_AD | H_NAV | H_ROLE_NAV | H_COOKIE | H_SUBSCRIBE | \
                          H_RELATED | H_AUTHORBOX | H_TAGS | H_SKIPLINK | H_NEG)
 #define POS_HINTS (H_POS | H_BODY | H_ROLE_MAIN)
-#define STRONG_HINTS (H_SHARE | H_COMMENT | H_AD | H_NAV | H_ROLE_NAV | H_COOKIE | H_SKIPLINK | H_AUTHORBOX | \
-                      H_FOOTER)
-/* subscribe/paywall names also wrap the free preview of paywalled articles */
-#define SOFT_HINTS (H_RELATED | H_TAGS | H_NEG | H_SUBSCRIBE)
+#define STRONG_HINTS (H_SHARE | H_COMMENT | H_NAV | H_ROLE_NAV | H_COOKIE | H_SKIPLINK | H_AUTHORBOX | H_FOOTER)
+/* subscribe/paywall names also wrap the free preview of paywalled articles,
+ * and "ad" tokens turn up in names of ordinary sections */
+#define SOFT_HINTS (H_RELATED | H_TAGS | H_NEG | H_SUBSCRIBE | H_AD)
 
 static uint32_t subtree_end(const page *pg, nid r)
 {
@@ -114,7 +114,8 @@ static int judge(const node *x, uint32_t region_chars, unsigned flags)
     if (h & (FURNITURE_HINTS | H_WEAKNEG))
         weight -= 25;
     int prose = x->punct >= 5 && ld(x) < 0.2f && x->chars >= 200;
-    if (weight + x->score < 0 && !prose)
+    /* a negative score from the tag alone (lists start at -3) is no reason */
+    if (weight < 0 && weight + x->score < 0 && !prose)
         return MARK_REMOVED;
     if (x->punct >= 10 && ld(x) < 0.5f)
         return MARK_NONE;
@@ -158,7 +159,7 @@ void clean_region(page *pg)
     for (uint32_t k = 0; k < pg->n_sel; k++) {
         nid r = pg->sel[k];
         uint32_t end = subtree_end(pg, r);
-        if (r != pg->top) {
+        if (r != pg->top && !(N[r].hints & H_LEAD)) { /* the standfirst was vetted by score.c */
             /* a sibling joins only if it is not furniture itself */
             int m = judge(&N[r], region_chars, flags);
             if (m != MARK_NONE) {
