@@ -97,7 +97,8 @@ static nid select_pass(page *pg, int exclude, float *scores, uint8_t *init, uint
         if (excl[i] || x->tag == T_TEXT)
             continue;
         unsigned cls = tag_class((tag)x->tag);
-        int paraish = (cls & TC_PARA) || ((cls & TC_CONTAINER) && x->blocks <= 1);
+        int paraish = (cls & TC_PARA) || ((cls & TC_CONTAINER) && x->blocks <= 1) ||
+                      ((cls & TC_HEADING) && x->chars >= 120 && x->punct >= 2); /* a heading used for prose */
         uint32_t chars, punct;
         nid a;
         if (paraish) {
