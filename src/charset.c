@@ -75,9 +75,41 @@ static int is_single_byte(myencoding_t e)
     }
 }
 
+/* UTF-16 of either byte order, written here: myencoding's UTF-16 decoders
+ * swap the byte orders and lose every second code unit. Unpaired surrogates
+ * and an odd last byte become U+FFFD. */
+static int decode_utf16(buf *out, const unsigned char *s, size_t n, int big_endian)
+{
+    if (buf_reserve(out, n + n / 2 + 16))
+        return -1;
+    char tmp[4];
+    size_t i = 0;
+    while (i + 1 < n) {
+        uint32_t u = big_endian ? ((uint32_t)s[i] << 8 | s[i + 1]) : ((uint32_t)s[i + 1] << 8 | s[i]);
+        i += 2;
+        if (u >= 0xD800 && u <= 0xDBFF && i + 1 < n) {
+            uint32_t l = big_endian ? ((uint32_t)s[i] << 8 | s[i + 1]) : ((uint32_t)s[i + 1] << 8 | s[i]);
+            if (l >= 0xDC00 && l <= 0xDFFF) {
+                i += 2;
+                u = 0x10000 + ((u - 0xD800) << 10) + (l - 0xDC00);
+            } else {
+                u = 0xFFFD;
+            }
+        } else if (u >= 0xD800 && u <= 0xDFFF) {
+            u = 0xFFFD;
+        }
+        buf_put(out, tmp, utf8_encode(u, tmp));
+    }
+    if (i < n)
+        buf_put(out, "\xEF\xBF\xBD", 3);
+    return out->failed ? -1 : 0;
+}
+
 /* Decode with one of myencoding's byte-at-a-time decoders. */
 static int decode_legacy(buf *out, const unsigned char *s, size_t n, myencoding_t enc)
 {
+    if (enc == MyENCODING_UTF_16LE || enc == MyENCODING_UTF_16BE)
+        return decode_utf16(out, s, n, enc == MyENCODING_UTF_16BE);
     myencoding_custom_f fn = myencoding_get_function_by_id(enc);
     if (!fn)
         return -1;

@@ -111,6 +111,25 @@ static void test_charset(void)
     CHECK(contains(d, "Plain words travel well"));
     CHECK_STR(pith_doc_field(d, PITH_FIELD_CHARSET, NULL), "utf-16le");
     pith_doc_free(d);
+    /* UTF-16BE with BOM, and a surrogate pair (U+1F600) */
+    const char *be_text = "<p>Big-endian words, then an emoji \xF0\x9F\x98\x80 at the end of the line.</p>";
+    u16[0] = 0xFE;
+    u16[1] = 0xFF;
+    size_t o = 2;
+    for (size_t i = 0; be_text[i]; i++) {
+        unsigned char ch = (unsigned char)be_text[i];
+        if (ch == 0xF0) { /* the emoji as a surrogate pair */
+            u16[o++] = 0xD8, u16[o++] = 0x3D, u16[o++] = 0xDE, u16[o++] = 0x00;
+            i += 3;
+            continue;
+        }
+        u16[o++] = 0;
+        u16[o++] = ch;
+    }
+    d = run(ex, u16, o, NULL);
+    CHECK(contains(d, "Big-endian words, then an emoji \xF0\x9F\x98\x80 at the end"));
+    CHECK_STR(pith_doc_field(d, PITH_FIELD_CHARSET, NULL), "utf-16be");
+    pith_doc_free(d);
     free(u16);
     /* Shift_JIS: 日本 = 93 FA 96 7B */
     const char sjis[] = "<html><head><meta charset=\"shift_jis\"></head><body><p>\x93\xFA\x96\x7B\x82\xCC"
@@ -382,6 +401,7 @@ static void test_blocks(void)
              "<pre>  load = 44 t\n  span = 120 m</pre>"
              "<table><tr><th>Part</th><th>Cost</th></tr><tr><td>Bearings</td><td>1.2m</td></tr></table>"
              "<figure><img src=\"b.jpg\"><figcaption>The bridge at dawn.</figcaption></figure>"
+             "<div class=\"photo-credit\">Photo: Lena Ortiz for the Harbour Times</div>"
              "<p>Line one<br>line two<br><br>New paragraph after two breaks, which ends this article.</p>",
              PARAS);
     char *html = page_with("", body);
@@ -425,8 +445,16 @@ static void test_blocks(void)
     CHECK(cap > row1);
     CHECK(lines > cap);
     CHECK(para2 == lines + 1);
-    /* captions are blocks but not part of the plain prose text */
-    CHECK(!contains(d, "The bridge at dawn."));
+    /* figure captions are in the text; caption-named credits only in the blocks */
+    CHECK(contains(d, "The bridge at dawn."));
+    CHECK(!contains(d, "Photo: Lena Ortiz for the Harbour Times"));
+    int credit = 0;
+    for (size_t i = 0; i < n; i++) {
+        pith_block b;
+        pith_doc_block(d, i, &b);
+        credit += b.kind == PITH_BLOCK_CAPTION && !strcmp(b.text, "Photo: Lena Ortiz for the Harbour Times");
+    }
+    CHECK_INT(credit, 1);
 
     /* renderers */
     char *md = pith_render_string(d, PITH_FORMAT_MARKDOWN, 0, NULL);
