@@ -119,6 +119,10 @@ void features_compute(page *pg)
                     x->hints |= H_FURNITURE_TEXT;
             }
         }
+        /* <noscript> is what browsers with scripts do not show: hidden, unless
+         * it swallowed real article text (an unclosed element inside it) */
+        if (x->tag == T_NOSCRIPT && !(x->paras >= 2 && x->chars >= 300))
+            x->hints |= H_HIDDEN;
         node *p = &N[x->parent];
         if (x->inputs && p->inputs < 65535 - x->inputs)
             p->inputs = (uint16_t)(p->inputs + x->inputs); /* forms count even when hidden */

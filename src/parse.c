@@ -136,7 +136,9 @@ static const tag_info TAGS[T_COUNT] = {
     [T_BUTTON] = {"button", TC_INLINE},
     [T_SCRIPT] = {"script", TC_DROP},
     [T_STYLE] = {"style", TC_DROP},
-    [T_NOSCRIPT] = {"noscript", TC_DROP},
+    /* MyHTML parses <noscript> content as markup; an unclosed element inside
+     * it can swallow the rest of the page, so it is a (suspect) container */
+    [T_NOSCRIPT] = {"noscript", TC_BLOCK | TC_CONTAINER},
     [T_TEMPLATE] = {"template", TC_DROP},
     [T_SVG] = {"svg", TC_DROP},
     [T_MATH] = {"math", TC_DROP},
@@ -807,6 +809,8 @@ pith_status parse_page(parser *p, page *pg)
                     h |= H_NAV;
                 if (t == T_ASIDE)
                     h |= H_NEG;
+                if (t == T_NOSCRIPT)
+                    h |= H_WEAKNEG;
                 if (t == T_MAIN)
                     h |= H_ROLE_MAIN;
                 if (t == T_BODY || t == T_HTML)

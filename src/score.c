@@ -65,6 +65,8 @@ static int is_unlikely(const node *x)
         return 0;
     if (x->hints & H_HIDDEN)
         return 1;
+    if (t == T_NOSCRIPT)
+        return 1; /* only when nothing else holds the article (it swallowed the page) */
     if (t == T_NAV || t == T_ASIDE || t == T_FOOTER || t == T_FORM)
         return !(x->hints & (H_BODY | H_ROLE_MAIN));
     if ((x->hints & UNLIKELY_HINTS) && !(x->hints & (POS_HINTS | H_MAYBE)))
