@@ -523,8 +523,13 @@ void blocks_trim_edges(pith_doc *doc, int64_t ref_time)
         if (!last)
             break;
         out_block *b = &doc->blocks[last - 1];
-        /* a short heading left with nothing after it ('Related articles') */
-        if (!(edge_boilerplate(b) || (b->kind == PITH_BLOCK_HEADING && b->len < 60)))
+        /* a short heading left with nothing after it ('Related articles'), or
+         * a line that is only a date ('Updated: 05.02.2020') */
+        size_t off, mlen;
+        date_value d;
+        int date_only = b->len < 60 && date_parse(b->text, b->len, NULL, ref_time, DATE_TEXT, &d, &off, &mlen) &&
+                        mlen * 2 >= b->len;
+        if (!(edge_boilerplate(b) || (b->kind == PITH_BLOCK_HEADING && b->len < 60) || date_only))
             break;
         memmove(b, b + 1, (doc->n_blocks - last) * sizeof *b);
         doc->n_blocks--;
