@@ -514,6 +514,7 @@ static void add_text(page *pg, nid parent, const char *s, size_t n, int pre)
     size_t o = 0;
     uint32_t chars = 0, punct = 0;
     int space = 0;
+    unsigned char high = 0;
     const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = u[i];
@@ -547,6 +548,7 @@ static void add_text(page *pg, nid parent, const char *s, size_t n, int pre)
         }
         space = 0;
         out[o++] = (char)c;
+        high |= c;
         if ((c & 0xC0) != 0x80)
             chars++;
         if (is_punct_ascii(c))
@@ -555,6 +557,20 @@ static void add_text(page *pg, nid parent, const char *s, size_t n, int pre)
             punct++; /* 、 。 */
         else if (c == 0xEF && i + 2 < n && u[i + 1] == 0xBC && (u[i + 2] == 0x8C || u[i + 2] == 0x8E || u[i + 2] == 0x9F || u[i + 2] == 0x81))
             punct++; /* ，．？！ */
+    }
+    /* MyHTML's text is UTF-8 when its input is, but a tree builder is no
+     * place to trust with that: repair in place if anything went wrong
+     * (repair never grows text here: U+FFFD replaces 1-3 bytes with 3, so
+     * it is done into a scratch copy only when needed) */
+    if ((high & 0x80) && utf8_valid_prefix(out, o) != o) {
+        buf fix = BUF_INIT;
+        utf8_repair(&fix, out, o);
+        if (!fix.failed && text_reserve(pg, fix.len + 1) == 0) {
+            out = pg->text + pg->text_len;
+            memcpy(out, fix.data, fix.len);
+            o = fix.len;
+        }
+        buf_free(&fix);
     }
     nd = &pg->nodes[id];
     nd->text_off = (uint32_t)pg->text_len;
