@@ -40,7 +40,7 @@ static void check(const char *text, size_t n)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     /* Exact-size copies so ASan catches any read past the end. */
-    char *buf = malloc(size ? size : 1);
+    char *buf = calloc(1, size ? size : 1);
     if (!buf)
         return 0;
     if (size)

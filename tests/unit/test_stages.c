@@ -50,17 +50,22 @@ static int contains(const pith_doc *doc, const char *needle)
 /* A page with an article among furniture; `body` goes inside the article. */
 static char *page_with(const char *head, const char *body)
 {
-    static const char *pre = "<!DOCTYPE html><html><head>%s</head><body>"
-                             "<header class=\"site-header\"><nav><ul><li><a href=\"/\">Home</a></li>"
-                             "<li><a href=\"/news\">News</a></li><li><a href=\"/sport\">Sport</a></li></ul></nav></header>"
-                             "<main><article class=\"story\"><h1>Harbour bridge reopens after repairs</h1>%s</article>"
-                             "<aside class=\"sidebar\"><h3>Most read</h3><ul><li><a href=\"/1\">Storm closes the coast road</a></li>"
-                             "<li><a href=\"/2\">Mill reopens as a museum</a></li></ul></aside></main>"
-                             "<footer><p>Copyright 2024 Harbour Times. All rights reserved.</p></footer></body></html>";
-    size_t n = strlen(pre) + strlen(head) + strlen(body) + 1;
-    char *p = malloc(n);
-    snprintf(p, n, pre, head, body);
-    return p;
+    static const char *const part[] = {
+        "<!DOCTYPE html><html><head>",
+        "</head><body><header class=\"site-header\"><nav><ul><li><a href=\"/\">Home</a></li>"
+        "<li><a href=\"/news\">News</a></li><li><a href=\"/sport\">Sport</a></li></ul></nav></header>"
+        "<main><article class=\"story\"><h1>Harbour bridge reopens after repairs</h1>",
+        "</article><aside class=\"sidebar\"><h3>Most read</h3><ul><li><a href=\"/1\">Storm closes the coast road</a></li>"
+        "<li><a href=\"/2\">Mill reopens as a museum</a></li></ul></aside></main>"
+        "<footer><p>Copyright 2024 Harbour Times. All rights reserved.</p></footer></body></html>",
+    };
+    buf b = BUF_INIT;
+    buf_puts(&b, part[0]);
+    buf_puts(&b, head);
+    buf_puts(&b, part[1]);
+    buf_puts(&b, body);
+    buf_puts(&b, part[2]);
+    return buf_detach(&b, NULL);
 }
 
 static const char *PARAS =
