@@ -227,12 +227,21 @@ pith_status charset_decode(page *pg, const pith_input *in, const char **out, siz
         myencoding_t e;
         if (looks_utf8(s, n, &mb)) {
             enc = MyENCODING_UTF_8;
-        } else if (myencoding_detect_unicode((const char *)s, n < 65536 ? n : 65536, &e)) {
-            enc = e;
-        } else if (myencoding_detect_russian((const char *)s, n < 65536 ? n : 65536, &e)) {
-            enc = e;
         } else {
-            enc = MyENCODING_WINDOWS_1252;
+            /* myencoding's detectors read a few bytes past the length they are
+             * given (trigrams): give them a zero-padded copy of the sample */
+            size_t sn = n < 65536 ? n : 65536;
+            char *sample = arena_alloc(pg->mem, sn + 8);
+            if (!sample)
+                return PITH_ENOMEM;
+            memcpy(sample, s, sn);
+            memset(sample + sn, 0, 8);
+            if (sn >= 4 && myencoding_detect_unicode(sample, sn, &e))
+                enc = e;
+            else if (sn >= 4 && myencoding_detect_russian(sample, sn, &e))
+                enc = e;
+            else
+                enc = MyENCODING_WINDOWS_1252;
         }
     } else if (from_declaration && enc != MyENCODING_UTF_8) {
         /* Declared legacy, but the bytes are valid UTF-8 with multi-byte
