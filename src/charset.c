@@ -210,7 +210,12 @@ pith_status charset_decode(page *pg, const pith_input *in, const char **out, siz
     /* 3. meta prescan */
     if (enc == MyENCODING_NOT_DETERMINED && in->kind == PITH_INPUT_HTML) {
         size_t scan = n < 16384 ? n : 16384;
-        myencoding_t e = myencoding_prescan_stream_to_determine_encoding((const char *)s, scan);
+        char *head = arena_alloc(pg->mem, scan + 8); /* padded, as for the detectors below */
+        if (!head)
+            return PITH_ENOMEM;
+        memcpy(head, s, scan);
+        memset(head + scan, 0, 8);
+        myencoding_t e = myencoding_prescan_stream_to_determine_encoding(head, scan);
         if (e != MyENCODING_NOT_DETERMINED) {
             enc = e;
             from_declaration = 1;
