@@ -475,6 +475,18 @@ static int edge_boilerplate(const out_block *b)
         return 1;
     if (block_has(b, LEGAL, sizeof LEGAL / sizeof LEGAL[0]))
         return 1;
+    /* calls to action and paywall prompts that end an article */
+    static const char *const CTA[] = {
+        "free preview", "to continue reading", "already a subscriber", "subscribers get", "subscribe to read",
+        "subscribe now", "sign in to read", "log in to read", "did you make this recipe", "rate this recipe",
+        "leave a comment", "leave a note", "rate it ", "let us know in the comments", "share your thoughts",
+        "weiterlesen mit",
+        "jetzt abonnieren", "abonnenten lesen", "mit abo", "продовжити читання", "передплатіть",
+        "оформіть передплату", "оформите подписку", "чтобы продолжить чтение", "pour lire la suite",
+        "abonnez-vous", "suscríbete", "para seguir leyendo", "abbonati",
+    };
+    if (block_has(b, CTA, sizeof CTA / sizeof CTA[0]))
+        return 1;
     return 0;
 }
 

@@ -99,6 +99,9 @@ static int judge(const node *x, uint32_t region_chars, unsigned flags)
             return MARK_REMOVED;
         return MARK_NONE;
     }
+    /* a layout-table column of links (old sites put menus and teasers in side cells) */
+    if (t == T_TD && x->chars >= 100 && ld(x) > 0.5f)
+        return MARK_REMOVED;
     /* short link-dominated paragraphs: inline teasers */
     if ((t == T_P || t == T_DIV) && x->blocks <= 1 && x->chars < 250 && ld(x) > (precision ? 0.5f : 0.7f) && !recall)
         return MARK_REMOVED;

@@ -162,6 +162,7 @@ typedef struct page {
     size_t html_len;
     const char *url;
     int64_t ref_time;
+    int ref_given;           /* the caller gave ref_time (else it is the clock) */
     char charset[32];
     /* tree */
     node *nodes;

@@ -1,47 +1,2882 @@
-/* meta.c — record fields from the page's metadata (minimal first version).
+/* meta.c — the record's metadata fields from every source a page offers.
  *
- * Takes the meta items parse.c collected and the node tree; sets doc fields
- * with their sources. This version reads title (og:title, <title>, <h1>),
- * html lang, canonical URL, description and site name; the full precedence
- * rules (JSON-LD, dates, authors) replace it.
+ * Takes the page (parse.c's meta items, the node tree, the selected region)
+ * and the doc with its body blocks; sets title, authors, published/modified,
+ * section, tags, site_name, language, lead, canonical_url and image with
+ * their sources, in the precedence docs/metadata.md gives (JSON-LD via
+ * jsonld.c > OpenGraph > <meta> > microdata > <time> > <title>/<h1> > DOM
+ * bylines > URL > text dates). One linear pass over the nodes.
  */
 #include "internal.h"
 
+#include <stdio.h>
 #include <string.h>
+#include <strings.h>
+#include <time.h>
 
-static const meta_item *find_meta(const page *pg, uint8_t kind, const char *key)
+#include "dates.h"
+#include "jsonld.h"
+#include "lang.h"
+
+/* ------------------------------------------------------------ strings */
+
+typedef struct sv {
+    const char *s;
+    size_t n;
+} sv;
+
+static sv sv_of(const char *s, size_t n)
 {
+    sv r = {s, s ? n : 0};
+    return r;
+}
+
+static int is_sp(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+static sv trim(sv x)
+{
+    while (x.n && is_sp((unsigned char)x.s[0]))
+        x.s++, x.n--;
+    while (x.n && is_sp((unsigned char)x.s[x.n - 1]))
+        x.n--;
+    return x;
+}
+
+/* Decode one HTML entity at s (s[0] == '&'): its code point and length, or 0. */
+static size_t entity_at(const char *s, size_t n, uint32_t *cp)
+{
+    static const struct { const char *name; uint32_t cp; } NAMED[] = {
+        {"amp", '&'}, {"quot", '"'}, {"apos", '\''}, {"lt", '<'}, {"gt", '>'}, {"nbsp", 0xA0},
+        {"ndash", 0x2013}, {"mdash", 0x2014}, {"hellip", 0x2026}, {"rsquo", 0x2019}, {"lsquo", 0x2018},
+        {"ldquo", 0x201C}, {"rdquo", 0x201D}, {"laquo", 0xAB}, {"raquo", 0xBB}, {"bdquo", 0x201E},
+    };
+    if (n < 3 || s[0] != '&')
+        return 0;
+    if (s[1] == '#') {
+        size_t i = 2;
+        uint32_t v = 0;
+        int hex = i < n && (s[i] == 'x' || s[i] == 'X');
+        if (hex)
+            i++;
+        size_t d0 = i;
+        while (i < n && i - d0 < 7) {
+            char c = s[i];
+            if (c >= '0' && c <= '9')
+                v = v * (hex ? 16 : 10) + (uint32_t)(c - '0');
+            else if (hex && ((c | 0x20) >= 'a' && (c | 0x20) <= 'f'))
+                v = v * 16 + (uint32_t)((c | 0x20) - 'a' + 10);
+            else
+                break;
+            i++;
+        }
+        if (i == d0 || i >= n || s[i] != ';' || v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+            return 0;
+        *cp = v;
+        return i + 1;
+    }
+    for (size_t k = 0; k < sizeof NAMED / sizeof NAMED[0]; k++) {
+        size_t l = strlen(NAMED[k].name);
+        if (n >= l + 2 && memcmp(s + 1, NAMED[k].name, l) == 0 && s[l + 1] == ';') {
+            *cp = NAMED[k].cp;
+            return l + 2;
+        }
+    }
+    return 0;
+}
+
+/* A cleaned copy in the arena: entities left over from double escaping
+ * decoded, control characters, no-break and zero-width spaces made plain,
+ * runs of white space collapsed, ends trimmed. Input is cut at 4 KB. */
+static sv clean_copy(arena *a, const char *s, size_t n)
+{
+    sv r = {NULL, 0};
+    if (!s || !n)
+        return r;
+    if (n > 4096)
+        n = 4096;
+    char *out = arena_alloc(a, n * 2 + 8);
+    if (!out)
+        return r;
+    size_t o = 0;
+    int space = 1;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        uint32_t cp;
+        size_t el;
+        if (c == '&' && (el = entity_at(s + i, n - i, &cp))) {
+            i += el;
+            if (cp == 0xA0 || cp < 0x20) {
+                if (!space)
+                    out[o++] = ' ';
+                space = 1;
+            } else {
+                o += utf8_encode(cp, out + o);
+                space = 0;
+            }
+            continue;
+        }
+        if (c < 0x20 || c == 0x7F) {
+            if (!space)
+                out[o++] = ' ';
+            space = 1;
+            i++;
+            continue;
+        }
+        if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xAD) { /* soft hyphen */
+            i += 2;
+            continue;
+        }
+        if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0) {
+            if (!space)
+                out[o++] = ' ';
+            space = 1;
+            i += 2;
+            continue;
+        }
+        if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80) {
+            unsigned char d = (unsigned char)s[i + 2];
+            if (d == 0x8B || d == 0x8C || d == 0x8D || d == 0x8E || d == 0x8F) { /* zero-width, marks */
+                i += 3;
+                continue;
+            }
+            if (d == 0xAF || (d >= 0x80 && d <= 0x8A)) { /* narrow nbsp, en/em/thin spaces */
+                if (!space)
+                    out[o++] = ' ';
+                space = 1;
+                i += 3;
+                continue;
+            }
+        }
+        if (c == 0xEF && i + 2 < n && (unsigned char)s[i + 1] == 0xBB && (unsigned char)s[i + 2] == 0xBF) {
+            i += 3;
+            continue;
+        }
+        if (c == ' ') {
+            if (!space)
+                out[o++] = ' ';
+            space = 1;
+            i++;
+            continue;
+        }
+        out[o++] = (char)c;
+        space = 0;
+        i++;
+    }
+    while (o && out[o - 1] == ' ')
+        o--;
+    out[o] = '\0';
+    r.s = out;
+    r.n = o;
+    return r;
+}
+
+/* Is the code point a letter or digit (roughly: not space, punctuation or symbol)? */
+static int cp_word(uint32_t c)
+{
+    if (c < 0x80)
+        return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    if (c < 0xC0)
+        return c == 0xAA || c == 0xB5 || c == 0xBA;
+    if (c == 0xD7 || c == 0xF7)
+        return 0;
+    if (c >= 0x2000 && c <= 0x2BFF)
+        return 0; /* punctuation, symbols, arrows, dingbats */
+    if (c >= 0x3000 && c <= 0x303F)
+        return 0;
+    if (c >= 0xFE30 && c <= 0xFE4F)
+        return 0;
+    if (c >= 0xFF00 && c <= 0xFF0F)
+        return 0;
+    if (c == 0xFFFD)
+        return 0;
+    return 1;
+}
+
+/* Upper-case letter: one that case folding changes. */
+static int cp_upper(uint32_t c)
+{
+    char in[4], out[8];
+    size_t l = utf8_encode(c, in);
+    size_t o = utf8_fold(in, l, out, sizeof out);
+    return o != l || memcmp(in, out, l) != 0;
+}
+
+/* Lower-case letter in a cased script (Latin, Greek, Cyrillic). */
+static int cp_lower(uint32_t c)
+{
+    if (c >= 'a' && c <= 'z')
+        return 1;
+    if (c >= 0xDF && c <= 0x24F)
+        return c != 0xF7 && !cp_upper(c);
+    if ((c >= 0x3AC && c <= 0x3CE) || (c >= 0x430 && c <= 0x45F))
+        return 1;
+    if (c >= 0x460 && c <= 0x52F)
+        return !cp_upper(c);
+    return 0;
+}
+
+/* Folded key: lower-cased letters and digits only (for comparing names). */
+static size_t fold_key(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t o = 0, i = 0;
+    const unsigned char *u = (const unsigned char *)s;
+    while (i < n && o + 8 < cap) {
+        if (u[i] < 0x80) { /* ASCII fast path */
+            unsigned char ch = u[i++];
+            if ((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z'))
+                out[o++] = (char)ch;
+            else if (ch >= 'A' && ch <= 'Z')
+                out[o++] = (char)(ch + 32);
+            continue;
+        }
+        size_t adv;
+        uint32_t c = utf8_decode(u + i, n - i, &adv);
+        if (cp_word(c)) {
+            char tmp[4];
+            size_t l = utf8_encode(c, tmp);
+            o += utf8_fold(tmp, l, out + o, cap - o);
+        }
+        i += adv;
+    }
+    out[o] = '\0';
+    return o;
+}
+
+static int key_eq(const char *a, size_t an, const char *b, size_t bn)
+{
+    char ka[256], kb[256];
+    size_t la = fold_key(a, an, ka, sizeof ka), lb = fold_key(b, bn, kb, sizeof kb);
+    return la && la == lb && memcmp(ka, kb, la) == 0;
+}
+
+/* Word tokens as folded-text hashes (for overlap measures). */
+#define MAX_TOK 64
+typedef struct toks {
+    uint32_t h[MAX_TOK];
+    unsigned n;
+} toks;
+
+static void tokenize_min(const char *s, size_t n, toks *t, unsigned min_cp)
+{
+    t->n = 0;
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    uint32_t h = 2166136261u;
+    unsigned len = 0;
+    int in = 0;
+    while (i <= n && t->n < MAX_TOK) {
+        uint32_t c = 0;
+        size_t adv = 1;
+        if (i < n)
+            c = utf8_decode(u + i, n - i, &adv);
+        if (i < n && cp_word(c)) {
+            if (c < 0x80) { /* ASCII fast path */
+                unsigned char ch = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+                h = (h ^ ch) * 16777619u;
+            } else {
+                char tmp[4], f[8];
+                size_t l = utf8_encode(c, tmp);
+                size_t fl = utf8_fold(tmp, l, f, sizeof f);
+                for (size_t k = 0; k < fl; k++)
+                    h = (h ^ (unsigned char)f[k]) * 16777619u;
+            }
+            in = 1;
+            len++;
+        } else if (in) {
+            if (len >= min_cp)
+                t->h[t->n++] = h;
+            h = 2166136261u;
+            in = 0;
+            len = 0;
+        }
+        i += adv;
+    }
+}
+
+static void tokenize(const char *s, size_t n, toks *t) { tokenize_min(s, n, t, 1); }
+
+/* Tokens of a that also occur in b (multiset). */
+static unsigned overlap(const toks *a, const toks *b)
+{
+    unsigned char used[MAX_TOK] = {0};
+    unsigned c = 0;
+    for (unsigned i = 0; i < a->n; i++)
+        for (unsigned j = 0; j < b->n; j++)
+            if (!used[j] && a->h[i] == b->h[j]) {
+                used[j] = 1;
+                c++;
+                break;
+            }
+    return c;
+}
+
+/* ------------------------------------------------------------ meta keys */
+
+enum slot {
+    S_NONE = 0,
+    S_OG_TITLE, S_TW_TITLE, S_META_TITLE,
+    S_OG_DESC, S_META_DESC, S_TW_DESC,
+    S_OG_SITE, S_APP_NAME, S_META_PUBLISHER,
+    S_OG_URL, S_OG_IMAGE, S_TW_IMAGE,
+    S_OG_LOCALE, S_META_LANG,
+    S_OG_PUB, S_OG_MOD, S_META_PUB, S_META_MOD,
+    S_OG_AUTHOR, S_META_AUTHOR,
+    S_OG_SECTION, S_META_SECTION,
+    S_OG_TAG, S_META_KEYWORDS,
+    S_OG_TYPE,
+    /* <meta itemprop=...> */
+    S_MD_HEADLINE, S_MD_PUB, S_MD_MOD, S_MD_AUTHOR, S_MD_SECTION, S_MD_KEYWORDS,
+    S_COUNT
+};
+
+typedef struct key_slot {
+    const char *key; /* separators '.', '_', '-' written as ':' */
+    uint8_t slot;
+} key_slot;
+
+static const key_slot KEYS[] = {
+    {"og:title", S_OG_TITLE}, {"twitter:title", S_TW_TITLE}, {"title", S_META_TITLE},
+    {"dc:title", S_META_TITLE}, {"dcterms:title", S_META_TITLE}, {"citation:title", S_META_TITLE},
+    {"parsely:title", S_META_TITLE}, {"sailthru:title", S_META_TITLE}, {"headline", S_META_TITLE},
+    {"og:description", S_OG_DESC}, {"description", S_META_DESC}, {"dc:description", S_META_DESC},
+    {"dcterms:description", S_META_DESC}, {"sailthru:description", S_META_DESC},
+    {"twitter:description", S_TW_DESC},
+    {"og:site:name", S_OG_SITE}, {"application:name", S_APP_NAME}, {"dc:publisher", S_META_PUBLISHER},
+    {"dcterms:publisher", S_META_PUBLISHER}, {"citation:publisher", S_META_PUBLISHER},
+    {"og:url", S_OG_URL}, {"og:image", S_OG_IMAGE}, {"og:image:url", S_OG_IMAGE},
+    {"og:image:secure:url", S_OG_IMAGE}, {"twitter:image", S_TW_IMAGE}, {"twitter:image:src", S_TW_IMAGE},
+    {"og:locale", S_OG_LOCALE}, {"language", S_META_LANG}, {"dc:language", S_META_LANG},
+    {"dcterms:language", S_META_LANG}, {"content:language", S_META_LANG},
+    {"article:published:time", S_OG_PUB}, {"og:article:published:time", S_OG_PUB},
+    {"article:published", S_OG_PUB}, {"og:published:time", S_OG_PUB}, {"published:time", S_OG_PUB},
+    {"og:pubdate", S_OG_PUB},
+    {"article:modified:time", S_OG_MOD}, {"og:article:modified:time", S_OG_MOD}, {"article:modified", S_OG_MOD},
+    {"og:updated:time", S_OG_MOD}, {"article:updated:time", S_OG_MOD}, {"modified:time", S_OG_MOD},
+    {"og:modified:time", S_OG_MOD},
+    {"date", S_META_PUB}, {"pubdate", S_META_PUB}, {"publishdate", S_META_PUB}, {"publish:date", S_META_PUB},
+    {"published:date", S_META_PUB}, {"publication:date", S_META_PUB}, {"dc:date", S_META_PUB},
+    {"dc:date:issued", S_META_PUB}, {"dc:date:created", S_META_PUB}, {"dc:created", S_META_PUB},
+    {"dcterms:date", S_META_PUB}, {"dcterms:issued", S_META_PUB}, {"dcterms:created", S_META_PUB},
+    {"citation:publication:date", S_META_PUB}, {"citation:date", S_META_PUB},
+    {"citation:online:date", S_META_PUB}, {"sailthru:date", S_META_PUB}, {"parsely:pub:date", S_META_PUB},
+    {"article:date:original", S_META_PUB}, {"original:publish:date", S_META_PUB},
+    {"originalpublicationdate", S_META_PUB}, {"displaydate", S_META_PUB}, {"datepublished", S_META_PUB},
+    {"datecreated", S_META_PUB}, {"date:published", S_META_PUB}, {"creation:date", S_META_PUB},
+    {"release:date", S_META_PUB}, {"pub:date", S_META_PUB}, {"publish:time", S_META_PUB},
+    {"prism:publicationdate", S_META_PUB}, {"eprints:date", S_META_PUB}, {"bt:pubdate", S_META_PUB},
+    {"cxenseparse:recs:publishtime", S_META_PUB}, {"published:at", S_META_PUB}, {"article:publication:date", S_META_PUB},
+    {"last:modified", S_META_MOD}, {"lastmod", S_META_MOD}, {"dcterms:modified", S_META_MOD},
+    {"dc:date:modified", S_META_MOD}, {"datemodified", S_META_MOD}, {"date:updated", S_META_MOD},
+    {"last:updated", S_META_MOD}, {"revised", S_META_MOD}, {"dc:modified", S_META_MOD},
+    {"article:author", S_OG_AUTHOR}, {"og:article:author", S_OG_AUTHOR}, {"book:author", S_OG_AUTHOR},
+    {"author", S_META_AUTHOR}, {"dc:creator", S_META_AUTHOR}, {"dcterms:creator", S_META_AUTHOR},
+    {"citation:author", S_META_AUTHOR}, {"parsely:author", S_META_AUTHOR}, {"sailthru:author", S_META_AUTHOR},
+    {"byl", S_META_AUTHOR}, {"author:name", S_META_AUTHOR}, {"article:author:name", S_META_AUTHOR},
+    {"cxenseparse:author", S_META_AUTHOR}, {"authors", S_META_AUTHOR},
+    {"article:section", S_OG_SECTION}, {"og:article:section", S_OG_SECTION}, {"section", S_META_SECTION},
+    {"parsely:section", S_META_SECTION}, {"article:category", S_META_SECTION},
+    {"article:tag", S_OG_TAG}, {"og:article:tag", S_OG_TAG}, {"keywords", S_META_KEYWORDS},
+    {"news:keywords", S_META_KEYWORDS}, {"parsely:tags", S_META_KEYWORDS}, {"sailthru:tags", S_META_KEYWORDS},
+    {"og:type", S_OG_TYPE},
+};
+
+/* <meta itemprop=...> keys (lower-cased by parse.c). */
+static const key_slot MD_KEYS[] = {
+    {"headline", S_MD_HEADLINE}, {"datepublished", S_MD_PUB}, {"datecreated", S_MD_PUB},
+    {"datemodified", S_MD_MOD}, {"author", S_MD_AUTHOR}, {"articlesection", S_MD_SECTION},
+    {"keywords", S_MD_KEYWORDS}, {"description", S_META_DESC}, {"image", S_OG_IMAGE},
+    {"inlanguage", S_META_LANG}, {"name", S_NONE},
+};
+
+static uint8_t slot_of_key(const char *key, size_t n, int itemprop)
+{
+    char k[64];
+    if (!n || n > 63)
+        return S_NONE;
+    if (itemprop) {
+        for (size_t i = 0; i < sizeof MD_KEYS / sizeof MD_KEYS[0]; i++)
+            if (strlen(MD_KEYS[i].key) == n && !memcmp(MD_KEYS[i].key, key, n))
+                return MD_KEYS[i].slot;
+        return S_NONE;
+    }
+    for (size_t i = 0; i < n; i++) {
+        char ch = key[i];
+        k[i] = (ch == '.' || ch == '_' || ch == '-') ? ':' : ch;
+    }
+    k[n] = '\0';
+    for (size_t i = 0; i < sizeof KEYS / sizeof KEYS[0]; i++)
+        if (KEYS[i].key[0] == k[0] && !strcmp(KEYS[i].key, k))
+            return KEYS[i].slot;
+    return S_NONE;
+}
+
+/* The slot of a <meta>: its name/property (which may list several,
+ * space-separated: the first known one counts) or itemprop. */
+static uint8_t slot_of(const page *pg, const meta_item *m)
+{
+    if (!m->key || !m->key_len || m->key_len > 255)
+        return S_NONE;
+    const node *nd = m->node < pg->n_nodes ? &pg->nodes[m->node] : NULL;
+    int itemprop = nd && node_attr(pg, nd, A_ITEMPROP) && !node_attr(pg, nd, A_NAME) &&
+                   !node_attr(pg, nd, A_PROPERTY);
+    size_t i = 0;
+    while (i < m->key_len) {
+        while (i < m->key_len && is_sp((unsigned char)m->key[i]))
+            i++;
+        size_t j = i;
+        while (j < m->key_len && !is_sp((unsigned char)m->key[j]))
+            j++;
+        uint8_t s = slot_of_key(m->key + i, j - i, itemprop);
+        if (s)
+            return s;
+        i = j;
+    }
+    return S_NONE;
+}
+
+/* ------------------------------------------------------------ context */
+
+#define MAX_CAND 32
+#define MAX_SITES 8
+
+typedef struct mctx {
+    page *pg;
+    pith_doc *doc;
+    arena *a;
+    uint8_t *slot;             /* per meta item */
+    uint32_t first[S_COUNT];   /* first meta item per slot, index + 1 */
+    jl_info *jl;
+    nid rs, re;                /* article region (inclusive) */
+    nid zs, ze;                /* article zone: region plus its header */
+    nid h1s[MAX_CAND], titleish[MAX_CAND], bylines[MAX_CAND], relauthor[8], leads[8], metas[MAX_CAND];
+    unsigned n_h1, n_titleish, n_bylines, n_relauthor, n_leads, n_metas;
+    nid http_lang;             /* <meta http-equiv=content-language> */
+    nid h1;                    /* the headline element, 0 = none */
+    char site_key[MAX_SITES][96];
+    size_t site_len[MAX_SITES];
+    unsigned n_sites;
+    sv title;                  /* the chosen title */
+    const char *base_url;      /* page URL or canonical, for resolving */
+    sv zt;                     /* the zone's text (zone_slice) */
+    int zt_done;
+    date_value vis[2];         /* text_date_near results, lenient and strict */
+    int vis_done[2], vis_found[2];
+} mctx;
+
+static sv meta_val(const mctx *c, int slot)
+{
+    if (!c->first[slot])
+        return sv_of(NULL, 0);
+    const meta_item *m = &c->pg->meta[c->first[slot] - 1];
+    return clean_copy(c->a, m->value, m->value_len);
+}
+
+static sv jl_val(const mctx *c, jl_str s) { return clean_copy(c->a, s.s, s.n); }
+
+static nid subtree_end(const page *pg, nid id)
+{
+    nid e = id;
+    unsigned guard = 0;
+    while (pg->nodes[e].last && guard++ < 100000)
+        e = pg->nodes[e].last;
+    return e;
+}
+
+/* Visible text of nodes from..end (pre-order ids), a space for block
+ * boundaries and hidden elements, at most cap - 1 bytes. */
+static sv range_text(const mctx *c, nid from, nid end, size_t cap)
+{
+    const page *pg = c->pg;
+    char *out = arena_alloc(c->a, cap + 1);
+    if (!out || from >= pg->n_nodes)
+        return sv_of(NULL, 0);
+    size_t o = 0;
+    for (nid i = from; i <= end && i < pg->n_nodes && o + 1 < cap; i++) {
+        const node *n = &pg->nodes[i];
+        if (n->tag != T_TEXT) {
+            int hidden = i != from && (n->hints & H_HIDDEN);
+            if (hidden || (tag_class(n->tag) & (TC_BLOCK | TC_CONTAINER)) || n->tag == T_BR)
+                if (o && out[o - 1] != ' ')
+                    out[o++] = ' ';
+            if (hidden)
+                i = subtree_end(pg, i);
+            continue;
+        }
+        size_t l = n->text_len;
+        if (l > cap - 1 - o)
+            l = cap - 1 - o;
+        memcpy(out + o, node_text(pg, n), l);
+        o += l;
+    }
+    out[o] = '\0';
+    return clean_copy(c->a, out, utf8_valid_prefix(out, o));
+}
+
+/* Visible text of a subtree, spaces between blocks, at most cap - 1 bytes. */
+static sv subtree_text(const mctx *c, nid id, size_t cap)
+{
+    if (id >= c->pg->n_nodes)
+        return sv_of(NULL, 0);
+    return range_text(c, id, subtree_end(c->pg, id), cap);
+}
+
+static int has_ancestor_hint(const page *pg, nid id, uint32_t hints, unsigned max_up)
+{
+    for (unsigned k = 0; id && k < max_up; k++) {
+        if (pg->nodes[id].hints & hints)
+            return 1;
+        id = pg->nodes[id].parent;
+    }
+    return 0;
+}
+
+/* has_ancestor_hint below the region root: the article's own container may
+ * carry "related"-ish words (WordPress "category-popular") that say nothing
+ * about a line inside it. */
+static int hint_below_region(const mctx *c, nid id, uint32_t hints, unsigned max_up)
+{
+    const page *pg = c->pg;
+    for (unsigned k = 0; id && k < max_up; k++) {
+        if (c->rs && id <= c->rs && c->rs <= subtree_end(pg, id))
+            return 0; /* the region root or above */
+        if (pg->nodes[id].hints & hints)
+            return 1;
+        id = pg->nodes[id].parent;
+    }
+    return 0;
+}
+
+static int in_zone(const mctx *c, nid id) { return c->ze && id >= c->zs && id <= c->ze; }
+
+/* ------------------------------------------------------------ site names */
+
+/* The distinctive label of a URL's host: "www.theguardian.com" -> "theguardian". */
+static size_t host_label(const char *url, char *out, size_t cap, char *full, size_t full_cap)
+{
+    out[0] = full[0] = '\0';
+    if (!url)
+        return 0;
+    const char *p = strstr(url, "://");
+    p = p ? p + 3 : (url[0] == '/' && url[1] == '/' ? url + 2 : NULL);
+    if (!p)
+        return 0;
+    const char *at = NULL;
+    size_t hl = 0;
+    while (p[hl] && p[hl] != '/' && p[hl] != '?' && p[hl] != '#' && p[hl] != ':' && hl < 255) {
+        if (p[hl] == '@')
+            at = p + hl + 1;
+        hl++;
+    }
+    if (at) {
+        hl -= (size_t)(at - p);
+        p = at;
+    }
+    /* labels */
+    const char *lab[16];
+    size_t ll[16];
+    unsigned nl = 0;
+    size_t i = 0;
+    while (i < hl && nl < 16) {
+        size_t j = i;
+        while (j < hl && p[j] != '.')
+            j++;
+        lab[nl] = p + i;
+        ll[nl++] = j - i;
+        i = j + 1;
+    }
+    if (nl < 2)
+        return 0;
+    /* skip a generic second level: co.uk, com.au, gov.ua ... */
+    int k = (int)nl - 2;
+    static const char *const SLD[] = {"co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go", "in", "gv", "info", "biz"};
+    if (k > 0 && ll[nl - 1] == 2)
+        for (size_t s = 0; s < sizeof SLD / sizeof SLD[0]; s++)
+            if (ll[k] == strlen(SLD[s]) && !strncasecmp(lab[k], SLD[s], ll[k])) {
+                k--;
+                break;
+            }
+    size_t o = 0;
+    for (size_t q = 0; q < ll[k] && o + 1 < cap; q++) {
+        char ch = lab[k][q];
+        if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'))
+            out[o++] = ch;
+        else if (ch >= 'A' && ch <= 'Z')
+            out[o++] = (char)(ch + 32);
+    }
+    out[o] = '\0';
+    /* label plus the rest: "heise.de" -> "heisede" */
+    size_t f = 0;
+    for (unsigned q = (unsigned)k; q < nl; q++)
+        for (size_t r = 0; r < ll[q] && f + 1 < full_cap; r++) {
+            char ch = lab[q][r];
+            if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'))
+                full[f++] = ch;
+            else if (ch >= 'A' && ch <= 'Z')
+                full[f++] = (char)(ch + 32);
+        }
+    full[f] = '\0';
+    return o;
+}
+
+static void add_site_key(mctx *c, const char *s, size_t n)
+{
+    if (!s || !n || c->n_sites >= MAX_SITES)
+        return;
+    size_t l = fold_key(s, n, c->site_key[c->n_sites], sizeof c->site_key[0]);
+    if (l < 2)
+        return;
+    for (unsigned i = 0; i < c->n_sites; i++)
+        if (c->site_len[i] == l && !memcmp(c->site_key[i], c->site_key[c->n_sites], l))
+            return;
+    c->site_len[c->n_sites++] = l;
+}
+
+static void add_site_url(mctx *c, const char *url)
+{
+    char lab[96], full[128];
+    if (!url || c->n_sites + 2 > MAX_SITES)
+        return;
+    size_t l = host_label(url, lab, sizeof lab, full, sizeof full);
+    if (l >= 3) {
+        add_site_key(c, lab, l);
+        add_site_key(c, full, strlen(full));
+    }
+}
+
+/* Does a part of a title name the site? */
+static int is_site_part(const mctx *c, const char *s, size_t n)
+{
+    char k[256];
+    size_t kl = fold_key(s, n, k, sizeof k);
+    if (kl < 2)
+        return 0;
+    /* "heise.de", "Example.com": a domain name is a site name */
+    {
+        size_t i = 0, dots = 0, ok = 1;
+        sv t = trim(sv_of(s, n));
+        for (i = 0; i < t.n; i++) {
+            char ch = t.s[i];
+            if (ch == '.')
+                dots++;
+            else if (!((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') && !(ch >= '0' && ch <= '9') && ch != '-')
+                ok = 0;
+        }
+        if (ok && dots >= 1 && dots <= 3 && t.n >= 4 && t.s[t.n - 1] != '.') {
+            size_t e = t.n;
+            size_t b = e;
+            while (b && t.s[b - 1] != '.')
+                b--;
+            if (e - b >= 2 && e - b <= 6)
+                return 1;
+        }
+    }
+    toks tk;
+    tokenize(s, n, &tk);
+    if (tk.n > 6)
+        return 0;
+    for (unsigned i = 0; i < c->n_sites; i++) {
+        const char *sk = c->site_key[i];
+        size_t sl = c->site_len[i];
+        if (sl == kl && !memcmp(sk, k, kl))
+            return 1;
+        /* containment ("Spiegel" in "spiegelonline"): the shorter must be
+         * at least half the longer */
+        const char *lng = kl > sl ? k : sk, *sht = kl > sl ? sk : k;
+        size_t ln = kl > sl ? kl : sl, sn = kl > sl ? sl : kl;
+        if (sn < 3 || sn * 2 < ln) {
+            /* "BBC News" for bbc.co.uk: the site key is one of a few words */
+            if (tk.n <= 3 && sl >= 3) {
+                uint32_t h = 2166136261u;
+                for (size_t q = 0; q < sl; q++)
+                    h = (h ^ (unsigned char)sk[q]) * 16777619u;
+                for (unsigned q = 0; q < tk.n; q++)
+                    if (tk.h[q] == h)
+                        return 1;
+            }
+            continue;
+        }
+        for (size_t p = 0; p + sn <= ln; p++)
+            if (!memcmp(lng + p, sht, sn))
+                return 1;
+    }
+    return 0;
+}
+
+/* Title parts that name no article: "Blog Archive", "Home" ... */
+static int generic_part(sv s)
+{
+    static const char *const GEN[] = {"blogarchive", "blogarchiv", "archive", "archiv", "home", "homepage",
+                                      "startseite", "blog", "news", "nachrichten", "aktuelles", "main page"};
+    char k[64];
+    if (s.n > 40)
+        return 0;
+    size_t kl = fold_key(s.s, s.n, k, sizeof k);
+    for (size_t i = 0; i < sizeof GEN / sizeof GEN[0]; i++)
+        if (strlen(GEN[i]) == kl && !memcmp(GEN[i], k, kl))
+            return 1;
+    return 0;
+}
+
+/* ------------------------------------------------------------ titles */
+
+typedef struct tpart {
+    size_t b, e; /* part span in the title */
+} tpart;
+
+/* Split a title at separators written with spaces around them
+ * (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « ", " / ",
+ * " ~ ") and at a bare '|'. Returns the number of parts (max 8). */
+static unsigned split_title(sv t, tpart *p)
+{
+    static const char *const SEPS[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xB7 ",
+                                       " \xE2\x80\xA2 ", " \xC2\xBB ", " \xC2\xAB ", " / ", " // ", " ~ ",
+                                       " \xE2\x80\xBA ", " > ", "|"};
+    unsigned np = 0;
+    size_t b = 0, i = 0;
+    while (i < t.n && np < 7) {
+        size_t sl = 0;
+        if (t.s[i] != ' ' && t.s[i] != '|') { /* every separator starts so */
+            i++;
+            continue;
+        }
+        for (size_t k = 0; k < sizeof SEPS / sizeof SEPS[0]; k++) {
+            size_t l = strlen(SEPS[k]);
+            if (i + l <= t.n && !memcmp(t.s + i, SEPS[k], l)) {
+                sl = l;
+                break;
+            }
+        }
+        if (sl && i > b) {
+            p[np].b = b;
+            p[np].e = i;
+            np++;
+            b = i + sl;
+            i = b;
+            continue;
+        }
+        i++;
+    }
+    p[np].b = b;
+    p[np].e = t.n;
+    np++;
+    for (unsigned k = 0; k < np; k++) { /* trim */
+        while (p[k].b < p[k].e && is_sp((unsigned char)t.s[p[k].b]))
+            p[k].b++;
+        while (p[k].e > p[k].b && is_sp((unsigned char)t.s[p[k].e - 1]))
+            p[k].e--;
+    }
+    return np;
+}
+
+/* Remove leading / trailing parts that name the site. */
+static sv clean_title(const mctx *c, sv t)
+{
+    tpart p[8];
+    unsigned np = split_title(t, p);
+    if (np < 2)
+        return t;
+    unsigned lo = 0, hi = np; /* kept parts [lo, hi) */
+    while (hi - lo >= 2) {
+        sv last = sv_of(t.s + p[hi - 1].b, p[hi - 1].e - p[hi - 1].b);
+        sv first = sv_of(t.s + p[lo].b, p[lo].e - p[lo].b);
+        if (is_site_part(c, last.s, last.n) || generic_part(last))
+            hi--;
+        else if (is_site_part(c, first.s, first.n) || generic_part(first))
+            lo++;
+        else
+            break;
+    }
+    if (lo == 0 && hi == np)
+        return t;
+    return trim(sv_of(t.s + p[lo].b, p[hi - 1].e - p[lo].b));
+}
+
+/* Does heading text h match a reference title r? Most of h's words must be
+ * in r, and h must cover a good part of r. */
+static int heading_matches(sv h, sv r)
+{
+    if (!h.n || !r.n)
+        return 0;
+    toks th, tr;
+    tokenize(h.s, h.n, &th);
+    tokenize(r.s, r.n, &tr);
+    if (!th.n || !tr.n)
+        return 0;
+    unsigned ov = overlap(&th, &tr);
+    return ov * 10 >= th.n * 9 && ov * 2 >= tr.n;
+}
+
+static int word_count(sv s)
+{
+    toks t;
+    tokenize(s.s, s.n, &t);
+    return (int)t.n;
+}
+
+/* ------------------------------------------------------------ node pass */
+
+/* Byline class names parse.c's English word list misses: "autor",
+ * "avtor", "auteur", "autore", "firma" (class is kept on div/span/p). */
+static int byline_class(const page *pg, const node *n)
+{
+    const char *cl = node_attr(pg, n, A_CLASS);
+    if (!cl)
+        return 0;
+    static const char *const W[] = {"autor", "avtor", "auteur", "autore", "firma", "signature", "podpis"};
+    char low[96];
+    size_t l = 0;
+    for (; cl[l] && l < sizeof low - 1; l++)
+        low[l] = (char)(cl[l] >= 'A' && cl[l] <= 'Z' ? cl[l] + 32 : cl[l]);
+    low[l] = '\0';
+    for (size_t k = 0; k < sizeof W / sizeof W[0]; k++) {
+        const char *p = strstr(low, W[k]);
+        /* at a word start: "post-autor", "autor-name", not "autorisiert" */
+        if (p && (p == low || !((p[-1] >= 'a' && p[-1] <= 'z'))) &&
+            !(p[strlen(W[k])] >= 'a' && p[strlen(W[k])] <= 'z' && p[strlen(W[k])] != 'e' && p[strlen(W[k])] != 's'))
+            return 1;
+    }
+    return 0;
+}
+
+static void node_pass(mctx *c)
+{
+    page *pg = c->pg;
+    for (nid i = 1; i < pg->n_nodes; i++) {
+        const node *n = &pg->nodes[i];
+        if (n->tag == T_TEXT)
+            continue;
+        uint32_t h = n->hints;
+        if (n->tag == T_META && !c->http_lang) {
+            const char *he = node_attr(pg, n, A_HTTP_EQUIV);
+            if (he && !strcasecmp(he, "content-language") && node_attr(pg, n, A_CONTENT))
+                c->http_lang = i;
+            continue;
+        }
+        if (h & H_HIDDEN)
+            continue;
+        if (n->tag == T_H1) {
+            if (c->n_h1 < MAX_CAND)
+                c->h1s[c->n_h1++] = i;
+        } else if ((h & H_TITLEISH) && n->chars >= 10 && n->chars <= 300 &&
+                   (!c->rs || (i + 400 >= c->rs && i <= c->re)) &&
+                   (n->tag == T_H2 || n->tag == T_H3 || n->tag == T_DIV || n->tag == T_P || n->tag == T_SPAN ||
+                    n->tag == T_HEADER)) {
+            if (c->n_titleish < MAX_CAND)
+                c->titleish[c->n_titleish++] = i;
+        }
+        if (!(h & H_BYLINE) && n->chars >= 3 && n->chars <= 200 && (!c->rs || (i + 3100 >= c->rs && i <= c->re)) &&
+            (n->tag == T_DIV || n->tag == T_SPAN || n->tag == T_P) && byline_class(pg, n))
+            h |= H_BYLINE;
+        if ((h & H_BYLINE) && !(h & (H_AUTHORBOX | H_COMMENT)) && n->chars && n->chars <= 400 &&
+            c->n_bylines < MAX_CAND)
+            c->bylines[c->n_bylines++] = i;
+        if ((h & (H_META | H_BYLINE)) && n->chars >= 6 && n->chars <= 200 && c->n_metas < MAX_CAND &&
+            !(h & (H_NAV | H_RELATED | H_COMMENT)) && (!c->rs || i + 400 >= c->rs))
+            c->metas[c->n_metas++] = i;
+        if (n->tag == T_A && c->n_relauthor < 8) {
+            const char *rel = node_attr(pg, n, A_REL);
+            if (rel && strstr(rel, "author"))
+                c->relauthor[c->n_relauthor++] = i;
+        }
+        if ((h & H_LEAD) && !(h & (H_NAV | H_RELATED)) && n->chars >= 40 && n->chars <= 1000 && c->n_leads < 8)
+            c->leads[c->n_leads++] = i;
+    }
+}
+
+static void find_region(mctx *c)
+{
+    page *pg = c->pg;
+    if (pg->n_sel) {
+        c->rs = pg->sel[0];
+        c->re = 0;
+        for (uint32_t i = 0; i < pg->n_sel; i++) {
+            nid s = pg->sel[i];
+            if (s < c->rs)
+                c->rs = s;
+            nid e = subtree_end(pg, s);
+            if (e > c->re)
+                c->re = e;
+        }
+    } else if (pg->top) {
+        c->rs = pg->top;
+        c->re = subtree_end(pg, pg->top);
+    } else if (pg->body) {
+        c->rs = pg->body;
+        c->re = subtree_end(pg, pg->body);
+    }
+}
+
+/* ------------------------------------------------------------ language */
+
+/* Normalise a language tag: "de_DE" -> "de-DE", "EN-us" -> "en-US". 0 if not a tag. */
+static size_t norm_lang(const char *s, size_t n, char *out)
+{
+    sv t = trim(sv_of(s, n));
+    size_t o = 0, i = 0, sub = 0;
+    if (!t.n || t.n > 35)
+        return 0;
+    while (i < t.n) {
+        size_t j = i;
+        while (j < t.n && t.s[j] != '-' && t.s[j] != '_')
+            j++;
+        size_t l = j - i;
+        if (l == 0 || l > 8)
+            break;
+        for (size_t k = i; k < j; k++)
+            if (!((t.s[k] | 0x20) >= 'a' && (t.s[k] | 0x20) <= 'z') && !(t.s[k] >= '0' && t.s[k] <= '9'))
+                return sub ? o : 0;
+        if (sub == 0 && (l < 2 || l > 3))
+            return 0;
+        if (sub)
+            out[o++] = '-';
+        for (size_t k = i; k < j; k++) {
+            char ch = t.s[k];
+            if (sub && l == 2)
+                ch = (char)(ch >= 'a' && ch <= 'z' ? ch - 32 : ch);
+            else if (sub && l == 4 && k == i)
+                ch = (char)(ch >= 'a' && ch <= 'z' ? ch - 32 : ch);
+            else
+                ch = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+            out[o++] = ch;
+        }
+        sub++;
+        if (sub >= 3)
+            break;
+        i = j + 1;
+    }
+    out[o] = '\0';
+    return o;
+}
+
+static void do_language(mctx *c)
+{
+    page *pg = c->pg;
+    char ltag[40];
+    size_t tl = 0;
+    const char *src = NULL;
+    for (uint32_t i = 0; i < pg->n_meta && !tl; i++)
+        if (pg->meta[i].kind == MI_HTMLLANG && pg->meta[i].value)
+            if ((tl = norm_lang(pg->meta[i].value, pg->meta[i].value_len, ltag)))
+                src = "html";
+    if (!tl && c->http_lang) {
+        const char *v = node_attr(pg, &pg->nodes[c->http_lang], A_CONTENT);
+        if (v && (tl = norm_lang(v, strcspn(v, ",;"), ltag)))
+            src = "meta";
+    }
+    if (!tl && c->first[S_OG_LOCALE]) {
+        const meta_item *m = &pg->meta[c->first[S_OG_LOCALE] - 1];
+        if ((tl = norm_lang(m->value, m->value_len, ltag)))
+            src = "opengraph";
+    }
+    if (!tl && c->jl->lang.s && (tl = norm_lang(c->jl->lang.s, c->jl->lang.n, ltag)))
+        src = "json-ld";
+    if (!tl && c->first[S_META_LANG]) {
+        const meta_item *m = &pg->meta[c->first[S_META_LANG] - 1];
+        if ((tl = norm_lang(m->value, strcspn(m->value, ",;"), ltag)))
+            src = "meta";
+    }
+    /* the body text has the last word when it clearly disagrees */
+    char sample[2048];
+    size_t sn = 0;
+    for (size_t b = 0; b < c->doc->n_blocks && sn + 2 < sizeof sample; b++) {
+        const out_block *bl = &c->doc->blocks[b];
+        if (bl->part != PITH_PART_BODY)
+            continue;
+        size_t l = bl->len;
+        if (l > sizeof sample - 2 - sn)
+            l = sizeof sample - 2 - sn;
+        memcpy(sample + sn, bl->text, l);
+        sn += l;
+        sample[sn++] = '\n';
+    }
+    sn = utf8_valid_prefix(sample, sn);
+    double conf = 0;
+    const char *det = sn ? lang_detect(sample, sn, &conf) : NULL;
+    if (det && tl) {
+        size_t pl = strcspn(ltag, "-");
+        /* Norwegian and Serbo-Croatian tags name one language several ways */
+        int same = strlen(det) == pl && !strncmp(det, ltag, pl);
+        if (!same && ((!strcmp(det, "no") || !strcmp(det, "nb") || !strcmp(det, "nn")) &&
+                      (!strncmp(ltag, "no", 2) || !strncmp(ltag, "nb", 2) || !strncmp(ltag, "nn", 2))))
+            same = 1;
+        /* Latin is what placeholder text ("Lorem ipsum") looks like */
+        if (!same && conf >= 0.6 && strcmp(det, "la") != 0) {
+            tl = strlen(det);
+            memcpy(ltag, det, tl + 1);
+            src = "text";
+        }
+    } else if (det && !tl && conf >= 0.2) {
+        tl = strlen(det);
+        memcpy(ltag, det, tl + 1);
+        src = "text";
+    }
+    if (tl) {
+        doc_set_field(c->doc, PITH_FIELD_LANGUAGE, ltag, tl, src);
+        pg->lang = c->doc->f[PITH_FIELD_LANGUAGE].v;
+    }
+}
+
+/* ------------------------------------------------------------ URLs */
+
+/* Resolve u against base into the arena. Absolute stays; NULL when it cannot. */
+static sv resolve_url(const mctx *c, sv u)
+{
+    sv none = {NULL, 0};
+    u = trim(u);
+    if (!u.n || u.n > 2048)
+        return none;
+    for (size_t i = 0; i < u.n && i < 12; i++) {
+        if (u.s[i] == ':') {
+            if (i >= 2 && u.n > i + 2 && u.s[i + 1] == '/' && u.s[i + 2] == '/')
+                return u;
+            break;
+        }
+        if (!((u.s[i] | 0x20) >= 'a' && (u.s[i] | 0x20) <= 'z'))
+            break;
+    }
+    if (!strncasecmp(u.s, "data:", 5) || !strncasecmp(u.s, "javascript:", 11))
+        return none;
+    const char *base = c->base_url;
+    if (!base)
+        return none;
+    const char *hs = strstr(base, "://");
+    if (!hs)
+        return none;
+    size_t scheme_end = (size_t)(hs - base); /* "https" */
+    size_t host_end = scheme_end + 3;
+    while (base[host_end] && base[host_end] != '/' && base[host_end] != '?' && base[host_end] != '#')
+        host_end++;
+    buf b = BUF_INIT;
+    if (u.n >= 2 && u.s[0] == '/' && u.s[1] == '/') {
+        buf_put(&b, base, scheme_end + 1);
+        buf_put(&b, u.s, u.n);
+    } else if (u.s[0] == '/') {
+        buf_put(&b, base, host_end);
+        buf_put(&b, u.s, u.n);
+    } else {
+        size_t path_end = host_end;
+        size_t last_slash = 0;
+        while (base[path_end] && base[path_end] != '?' && base[path_end] != '#') {
+            if (base[path_end] == '/')
+                last_slash = path_end;
+            path_end++;
+        }
+        if (last_slash)
+            buf_put(&b, base, last_slash + 1);
+        else {
+            buf_put(&b, base, host_end);
+            buf_putc(&b, '/');
+        }
+        buf_put(&b, u.s, u.n);
+    }
+    sv r = none;
+    if (!b.failed && b.data) {
+        char *s = arena_strndup(c->a, b.data, b.len);
+        if (s)
+            r = sv_of(s, b.len);
+    }
+    buf_free(&b);
+    return r;
+}
+
+/* ------------------------------------------------------------ dates */
+
+typedef struct dcand {
+    date_value d;
+    const char *src;
+    int ok;
+} dcand;
+
+static int parse_date_str(const mctx *c, sv s, int machine_only, date_value *d)
+{
+    if (!s.n)
+        return 0;
+    if (date_parse(s.s, s.n, c->pg->lang, c->pg->ref_time, DATE_MACHINE, d, NULL, NULL) &&
+        date_plausible(d, c->pg->ref_time))
+        return 1;
+    if (machine_only)
+        return 0;
+    if (s.n <= 200 && date_parse(s.s, s.n, c->pg->lang, c->pg->ref_time, DATE_TEXT, d, NULL, NULL) &&
+        date_plausible(d, c->pg->ref_time))
+        return 1;
+    return 0;
+}
+
+static int first_meta_date(const mctx *c, int slot, date_value *d)
+{
+    if (!c->first[slot])
+        return 0;
+    for (uint32_t i = c->first[slot] - 1; i < c->pg->n_meta; i++) {
+        if (c->slot[i] != slot)
+            continue;
+        const meta_item *m = &c->pg->meta[i];
+        if (parse_date_str(c, sv_of(m->value, m->value_len), 0, d))
+            return 1;
+    }
+    return 0;
+}
+
+/* Value of a MI_ITEMPROP item: its content/datetime, else the element's text. */
+static sv itemprop_value(const mctx *c, const meta_item *m, size_t cap)
+{
+    if (m->value && m->value_len)
+        return clean_copy(c->a, m->value, m->value_len);
+    return subtree_text(c, m->node, cap);
+}
+
+static int is_key(const meta_item *m, const char *k) { return m->key && !strcmp(m->key, k); }
+
+/* A microdata date (datePublished / dateModified) in the page body. */
+static int microdata_date(const mctx *c, const char *key, const char *key2, date_value *d)
+{
+    const page *pg = c->pg;
+    for (int pass = 0; pass < 2; pass++)
+        for (uint32_t i = 0; i < pg->n_meta; i++) {
+            const meta_item *m = &pg->meta[i];
+            if (m->kind != MI_ITEMPROP || !(is_key(m, key) || (key2 && is_key(m, key2))))
+                continue;
+            if (pass == 0 && c->ze && !in_zone(c, m->node))
+                continue;
+            if (hint_below_region(c, m->node, H_COMMENT | H_RELATED, 40))
+                continue;
+            if (parse_date_str(c, itemprop_value(c, m, 200), 0, d))
+                return 1;
+        }
+    return 0;
+}
+
+/* Class-like hints that a <time> is an update, not the publication. */
+static int time_is_update(const mctx *c, nid id)
+{
+    const page *pg = c->pg;
+    const char *ip = node_attr(pg, &pg->nodes[id], A_ITEMPROP);
+    if (ip && !strcasecmp(ip, "dateModified"))
+        return 1;
+    /* the text right before the element ("Updated", "Aktualisiert") */
+    nid p = pg->nodes[id].parent;
+    if (p) {
+        sv t = subtree_text(c, p, 120);
+        char f[256];
+        size_t fl = utf8_fold(t.s ? t.s : "", t.n, f, sizeof f - 1);
+        f[fl] = '\0';
+        static const char *const UPD[] = {"updated", "update:", "aktualisiert", "modified", "оновлено",
+                                          "обновлено", "mis à jour", "actualizado", "aggiornato", "bijgewerkt"};
+        for (size_t k = 0; k < sizeof UPD / sizeof UPD[0]; k++)
+            if (strstr(f, UPD[k]) && !strstr(f, "publi") && !strstr(f, "опубл"))
+                return 1;
+    }
+    return 0;
+}
+
+static int time_element_date(const mctx *c, int want_update, date_value *d)
+{
+    const page *pg = c->pg;
+    if (!c->ze)
+        return 0;
     for (uint32_t i = 0; i < pg->n_meta; i++) {
         const meta_item *m = &pg->meta[i];
-        if (m->kind == kind && (!key || (m->key && strcmp(m->key, key) == 0)) && m->value && m->value_len)
-            return m;
+        if (m->kind != MI_TIME || !in_zone(c, m->node))
+            continue;
+        if (hint_below_region(c, m->node, H_COMMENT | H_RELATED | H_NAV, 40))
+            continue;
+        if (time_is_update(c, m->node) != want_update)
+            continue;
+        date_value v;
+        if (parse_date_str(c, sv_of(m->value, m->value_len), 0, &v)) {
+            /* datetime="2024-07-06" without time, but the element's text has one */
+            *d = v;
+            return 1;
+        }
     }
-    return NULL;
+    return 0;
 }
 
-static void trim_set(pith_doc *doc, pith_field f, const char *v, size_t n, const char *src)
+/* Is the year of d written in s[0..n) (4 digits, or 2 after '.', '/', '-')?
+ * Year-less and relative dates ("16 квітня", "yesterday") are resolved
+ * against the reference time, which is only right for fresh pages. */
+static int year_written(const char *s, size_t n, const date_value *d)
 {
-    while (n && (*v == ' ' || *v == '\n' || *v == '\t' || *v == '\r'))
-        v++, n--;
-    while (n && (v[n - 1] == ' ' || v[n - 1] == '\n' || v[n - 1] == '\t' || v[n - 1] == '\r'))
-        n--;
-    if (n)
-        doc_set_field(doc, f, v, n, src);
+    char y[8];
+    snprintf(y, sizeof y, "%04d", d->year);
+    for (size_t i = 0; i + 4 <= n; i++)
+        if (!memcmp(s + i, y, 4) && (i == 0 || s[i - 1] < '0' || s[i - 1] > '9') &&
+            (i + 4 == n || s[i + 4] < '0' || s[i + 4] > '9'))
+            return 1;
+    for (size_t i = 2; i + 2 <= n; i++)
+        if (!memcmp(s + i, y + 2, 2) && (s[i - 1] == '.' || s[i - 1] == '/' || s[i - 1] == '-' || s[i - 1] == '\'') &&
+            (s[i - 2] >= '0' && s[i - 2] <= '9') && (i + 2 == n || s[i + 2] < '0' || s[i + 2] > '9'))
+            return 1;
+    return 0;
 }
+
+/* Did the caller give the reference time (pith_input.ref_time, --ref-time,
+ * WARC-Date)? Year-less and relative dates ("16 квітня", "вчора") count
+ * only then: an archived page read today would get today's year. */
+static int ref_given(const mctx *c) { return c->pg->ref_given; }
+
+/* Words before a date that make it an update, not the publication. */
+static int update_before(const char *s, size_t off)
+{
+    char f[96];
+    size_t b = off > 40 ? off - 40 : 0;
+    size_t fl = utf8_fold(s + b, off - b, f, sizeof f - 1);
+    f[fl] = '\0';
+    static const char *const UPD[] = {"updated", "update", "aktualisiert", "modified", "оновлено", "обновлено",
+                                      "mis à jour", "actualizado", "aggiornato", "bijgewerkt", "zaktualizowano",
+                                      "edited", "geändert", "last changed"};
+    for (size_t k = 0; k < sizeof UPD / sizeof UPD[0]; k++)
+        if (strstr(f, UPD[k]))
+            return 1;
+    return 0;
+}
+
+/* A publication date written in a short text: plausible, year written, not an update. */
+static int text_date(const mctx *c, const char *s, size_t n, int mostly, date_value *d)
+{
+    size_t off = 0, len = 0;
+    date_value v;
+    if (!memchr(s, '0', n) && !memchr(s, '1', n) && !memchr(s, '2', n) && !memchr(s, '3', n) &&
+        !memchr(s, '4', n) && !memchr(s, '5', n) && !memchr(s, '6', n) && !memchr(s, '7', n) &&
+        !memchr(s, '8', n) && !memchr(s, '9', n) && !ref_given(c))
+        return 0; /* no digit: at best a relative or year-less date */
+    if (!date_parse(s, n, c->pg->lang, c->pg->ref_time, DATE_TEXT, &v, &off, &len) ||
+        !date_plausible(&v, c->pg->ref_time) || off + len > n)
+        return 0;
+    if (mostly && len * 2 < trim(sv_of(s, n)).n)
+        return 0; /* a date mentioned in a sentence */
+    if ((!year_written(s + off, len, &v) && !ref_given(c)) || update_before(s, off))
+        return 0;
+    *d = v;
+    return 1;
+}
+
+/* Dates written near the headline: short text nodes after the h1, the
+ * date/meta/byline-classed elements of the zone (returns 1), short text
+ * nodes before the h1, the start of the region (returns 2). */
+static int text_date_near_scan(const mctx *c, int strict, date_value *d)
+{
+    const page *pg = c->pg;
+    nid starts[3];
+    unsigned spans[3], ns = 0;
+    for (int phase = 0; phase < 2; phase++) {
+        ns = 0;
+        if (phase == 0 && c->h1) {
+            starts[ns] = subtree_end(pg, c->h1) + 1;
+            spans[ns++] = 80;
+        }
+        if (phase == 1 && c->h1) {
+            starts[ns] = c->h1 > 30 ? c->h1 - 30 : 1;
+            spans[ns++] = c->h1 > 30 ? 30 : c->h1 - 1;
+        }
+        if (phase == 1 && c->rs) {
+            starts[ns] = c->rs;
+            spans[ns++] = 60;
+        }
+        for (unsigned k = 0; k < ns; k++) {
+            unsigned seen = 0;
+            nid last_par = 0;
+            for (nid i = starts[k]; i < pg->n_nodes && seen < spans[k]; i++, seen++) {
+                const node *n = &pg->nodes[i];
+                if (n->tag != T_TEXT || n->text_len < 2 || n->text_len > 200)
+                    continue;
+                nid par = n->parent;
+                if (!par || par == last_par || pg->nodes[par].chars > 250 || pg->nodes[par].chars < 6)
+                    continue; /* seen, or part of running prose */
+                last_par = par;
+                if (hint_below_region(c, i, H_COMMENT | H_RELATED | H_NAV | H_HIDDEN, 12))
+                    continue;
+                /* the whole element, so that a label before the date counts ("Updated: ") */
+                sv t = subtree_text(c, par, 300);
+
+                int dated = strict && has_ancestor_hint(pg, i, H_META | H_BYLINE, 4);
+                if (t.n >= 6 && text_date(c, t.s, t.n, strict && !dated, d))
+                    return 1 + phase;
+            }
+        }
+        /* date-, meta- and byline-classed elements of the zone */
+        if (phase == 0)
+            for (unsigned k = 0; k < c->n_metas; k++) {
+                nid id = c->metas[k];
+                if (!in_zone(c, id) || hint_below_region(c, id, H_COMMENT | H_RELATED | H_NAV, 40))
+                    continue;
+                /* with its parent's text when short: the label may sit in a sibling ("Updated") */
+                nid par = pg->nodes[id].parent;
+                sv t = subtree_text(c, par && pg->nodes[par].chars <= 120 ? par : id, 300);
+                if (t.n >= 6 && text_date(c, t.s, t.n, 0, d))
+                    return 1;
+            }
+    }
+    return 0;
+}
+
+static void set_date(mctx *c, pith_field f, const date_value *d, const char *src)
+{
+    char iso[40];
+    size_t l = date_format_iso(d, iso);
+    if (l)
+        doc_set_field(c->doc, f, iso, l, src);
+}
+
+/* text_date_near_scan, computed once per strictness. */
+static int text_date_near(mctx *c, int strict, date_value *d)
+{
+    if (!c->vis_done[strict]) {
+        c->vis_done[strict] = 1;
+        c->vis_found[strict] = text_date_near_scan(c, strict, &c->vis[strict]);
+    }
+    if (c->vis_found[strict])
+        *d = c->vis[strict];
+    return c->vis_found[strict];
+}
+
+static int same_day(const date_value *a, const date_value *b)
+{
+    return a->year == b->year && a->month == b->month && a->day == b->day;
+}
+
+/* See do_dates: *d is a UTC time; the page may show it in local time. */
+static void localise(mctx *c, date_value *d)
+{
+    date_value v;
+    int64_t t = date_to_unix(d);
+    /* a structured value with a real offset for the same instant */
+    if ((first_meta_date(c, S_OG_PUB, &v) || first_meta_date(c, S_META_PUB, &v) || time_element_date(c, 0, &v)) &&
+        v.has_time && v.has_tz && v.tz_minutes != 0) {
+        int64_t dt = date_to_unix(&v) - t;
+        if (dt > -120 && dt < 120) {
+            *d = v;
+            return;
+        }
+    }
+    if (!text_date_near(c, 0, &v) || same_day(&v, d))
+        return;
+    int64_t wall = date_to_unix(&v);
+    if (v.has_time && !v.has_tz) {
+        int64_t diff = wall - t; /* the offset the page's clock shows */
+        int64_t q = (diff >= 0 ? diff + 450 : diff - 450) / 900 * 900;
+        if (diff > -14 * 3600 && diff < 14 * 3600 && (diff - q) > -120 && (diff - q) < 120 && q != 0) {
+            v.has_tz = 1;
+            v.tz_minutes = (int)(q / 60);
+            *d = v;
+        }
+        return;
+    }
+    if (!v.has_time) {
+        /* the shown day is one off: possible when the UTC hour allows it */
+        int64_t day = 86400;
+        int64_t vd = date_to_unix(&v) / day, ud = t / day;
+        if ((vd == ud - 1 && d->hour < 14) || (vd == ud + 1 && d->hour >= 10))
+            *d = v;
+    }
+}
+
+static void do_dates(mctx *c)
+{
+
+    date_value pub, mod, v;
+    const char *pub_src = NULL, *mod_src = NULL;
+    /* publication */
+    if (c->jl->published.s && parse_date_str(c, sv_of(c->jl->published.s, c->jl->published.n), 0, &pub))
+        pub_src = "json-ld";
+    else if (first_meta_date(c, S_OG_PUB, &pub))
+        pub_src = "opengraph";
+    else if (first_meta_date(c, S_META_PUB, &pub))
+        pub_src = "meta";
+    else if (first_meta_date(c, S_MD_PUB, &pub) || microdata_date(c, "datepublished", "datecreated", &pub))
+        pub_src = "microdata";
+    else if (time_element_date(c, 0, &pub))
+        pub_src = "time-element";
+    else if ((c->pg->url && date_from_url(c->pg->url, strlen(c->pg->url), &pub) &&
+              date_plausible(&pub, c->pg->ref_time)))
+        pub_src = "url";
+    else if (c->doc->f[PITH_FIELD_CANONICAL_URL].v &&
+             date_from_url(c->doc->f[PITH_FIELD_CANONICAL_URL].v, c->doc->f[PITH_FIELD_CANONICAL_URL].len, &pub) &&
+             date_plausible(&pub, c->pg->ref_time))
+        pub_src = "url";
+    else if (text_date_near(c, 0, &pub))
+        pub_src = "text";
+    /* A date-only value gains the time of a lower source on the same day. */
+    if (pub_src && !pub.has_time) {
+        if ((first_meta_date(c, S_OG_PUB, &v) || first_meta_date(c, S_META_PUB, &v) ||
+             time_element_date(c, 0, &v)) &&
+            v.has_time && v.year == pub.year && v.month == pub.month && v.day == pub.day)
+            pub = v;
+    }
+    /* A UTC timestamp is shown to readers in the site's time zone: take the
+     * date the page shows when it is the same instant (or, date-only, the
+     * neighbouring day that a time-zone shift explains). */
+    if (pub_src && strcmp(pub_src, "text") && pub.has_time && pub.has_tz && pub.tz_minutes == 0)
+        localise(c, &pub);
+    /* A date shown right under the headline (a text that is mostly a date,
+     * or a date/byline-classed element) beats structured data that differs
+     * by more than a day: those are often a CMS creation date or a
+     * re-publication. */
+    if (pub_src && strcmp(pub_src, "text") && text_date_near(c, 1, &v) == 1) {
+        int64_t dd = (date_to_unix(&v) - date_to_unix(&pub)) / 86400;
+        /* 11/03 vs 3 November: the structured value settles a numeric ambiguity */
+        int swapped = v.year == pub.year && v.month == pub.day && v.day == pub.month;
+        if ((dd > 1 || dd < -1) && !swapped) {
+            pub = v;
+            pub_src = "text";
+        }
+    }
+    /* modification */
+    if (c->jl->modified.s && parse_date_str(c, sv_of(c->jl->modified.s, c->jl->modified.n), 0, &mod))
+        mod_src = "json-ld";
+    else if (first_meta_date(c, S_OG_MOD, &mod))
+        mod_src = "opengraph";
+    else if (first_meta_date(c, S_META_MOD, &mod))
+        mod_src = "meta";
+    else if (first_meta_date(c, S_MD_MOD, &mod) || microdata_date(c, "datemodified", NULL, &mod))
+        mod_src = "microdata";
+    else if (time_element_date(c, 1, &mod))
+        mod_src = "time-element";
+    if (pub_src)
+        set_date(c, PITH_FIELD_PUBLISHED, &pub, pub_src);
+    if (mod_src)
+        set_date(c, PITH_FIELD_MODIFIED, &mod, mod_src);
+}
+
+/* ------------------------------------------------------------ authors */
+
+#define MAX_AUTH 16
+
+typedef struct alist {
+    sv name[MAX_AUTH];
+    unsigned char org[MAX_AUTH];
+    unsigned n;
+} alist;
+
+/* Phrases before a name: "By", "Von", "Posted by", "Автор:", "View all posts by" ... */
+static const char *const BY_PHRASES[] = {
+    "zeige alle beiträge von", "alle beiträge von", "alle artikel von", "view all posts by", "show all articles of",
+    "show all articles by", "more articles by", "all posts by", "more from", "mehr von", "articles by", "posts by",
+    "written by", "posted by", "published by", "reported by", "story by", "text by", "words by", "created by",
+    "compiled by", "edited by", "eingestellt von", "veröffentlicht von", "publiziert von", "erstellt von",
+    "geschrieben von", "verfasst von", "ein beitrag von", "ein artikel von", "ein gastbeitrag von", "text von",
+    "scritto da", "escrito por", "publicado por", "écrit par", "publié par", "опубліковано", "опубликовано",
+    "опублікував", "опубликовал", "written", "by", "von", "vom", "text", "autor", "autorin", "autoren", "author",
+    "authors", "автор", "авторка", "автори", "авторы", "від", "от", "текст", "par", "por", "door", "af", "av",
+    "redakcja", "tekst", "autore", "autori",
+};
+
+/* Cut a leading by-phrase (followed by a space or ':'), and decorations
+ * ("~ ", "- ", "| "). Sets *had when a phrase was cut. */
+static sv strip_by(sv s, int *had)
+{
+    for (int round = 0; round < 3; round++) {
+        s = trim(s);
+        while (s.n && (s.s[0] == '~' || s.s[0] == '-' || s.s[0] == '|' || s.s[0] == '*' || s.s[0] == ':' ||
+                       s.s[0] == ',' || s.s[0] == '/')) {
+            s.s++, s.n--;
+            s = trim(s);
+        }
+        if (s.n >= 3 && (unsigned char)s.s[0] == 0xE2 && (unsigned char)s.s[1] == 0x80 &&
+            ((unsigned char)s.s[2] == 0x94 || (unsigned char)s.s[2] == 0x93 || (unsigned char)s.s[2] == 0xA2)) {
+            s.s += 3, s.n -= 3; /* — – • */
+            continue;
+        }
+        int hit = 0;
+        /* the first bytes folded once; phrases are at most 30 bytes */
+        char f[80];
+        size_t fl = utf8_fold(s.s, s.n < 32 ? s.n : 32, f, sizeof f);
+        for (size_t k = 0; k < sizeof BY_PHRASES / sizeof BY_PHRASES[0] && !hit; k++) {
+            size_t l = strlen(BY_PHRASES[k]);
+            if (l > fl || f[0] != BY_PHRASES[k][0] || memcmp(f, BY_PHRASES[k], l) != 0 || l > s.n)
+                continue;
+            size_t e = l;
+            while (e < s.n && s.s[e] == ' ')
+                e++;
+            int colon = e < s.n && s.s[e] == ':';
+            if (colon)
+                e++;
+            if (e == l && !(e < s.n && s.s[e] == ' '))
+                continue; /* "Bye", "Vonnegut": not a phrase */
+            if (e >= s.n)
+                continue;
+            s.s += e;
+            s.n -= e;
+            hit = 1;
+        }
+        /* Romance "de"/"di"/"da" only in lower case ("De Niro" is a name) */
+        if (!hit && s.n > 3 && (s.s[0] == 'd') && (s.s[1] == 'e' || s.s[1] == 'i' || s.s[1] == 'a') && s.s[2] == ' ') {
+            s.s += 3, s.n -= 3;
+            hit = 1;
+        }
+        if (!hit)
+            break;
+        if (had)
+            *had = 1;
+    }
+    return trim(s);
+}
+
+/* Words that make a string a role or a label, not a person's name. */
+static int role_word(const char *f, size_t l)
+{
+    static const char *const ROLES[] = {
+        "staff", "writer", "reporter", "editor", "editors", "correspondent", "contributor", "columnist",
+        "journalist", "photographer", "photos", "photo", "senior", "chief", "bureau", "desk", "team", "redaktion",
+        "redakteur", "redakteurin", "korrespondent", "korrespondentin", "mitarbeiter", "updated", "published",
+        "aktualisiert", "veröffentlicht", "read", "min", "minutes", "comments", "comment", "share", "follow", "email",
+        "twitter", "facebook", "more", "about", "view", "all", "posts", "articles", "profile", "opinion",
+        "contributing", "associate", "special", "newsroom", "редакція", "редакция", "кореспондент",
+        "корреспондент", "journalistin", "autor", "autorin", "author", "by", "von", "posted", "publiziert",
+        "eingestellt", "on", "am", "at", "uhr", "gesponserte", "inhalte", "sponsored", "content", "show", "zeige",
+        "beiträge", "kommentare", "kommentar", "antworten", "reply", "producer", "host", "anchor", "analyst",
+        "director", "manager", "president", "professor", "dr", "prof", "phd", "md", "mph", "jr", "sr", "no",
+        "unknown", "anonymous", "anonym", "admin", "administrator", "webmaster", "user", "super", "guest",
+        "wordpressadmin", "root", "opublikowano", "veröffentlichung",
+    };
+    for (size_t k = 0; k < sizeof ROLES / sizeof ROLES[0]; k++)
+        if (strlen(ROLES[k]) == l && !memcmp(ROLES[k], f, l))
+            return 1;
+    return 0;
+}
+
+/* Are all lower-case words of s name particles ("van", "de", "bin")? */
+static int lower_words_are_particles(sv s)
+{
+    static const char *const PART[] = {"van", "von", "der", "den", "de", "da", "di", "del", "della", "la", "le",
+                                       "bin", "ibn", "al", "el", "ten", "ter", "du", "dos", "das", "do", "y", "e",
+                                       "zu", "af", "och", "of", "st"};
+    size_t i = 0;
+    while (i < s.n) {
+        while (i < s.n && s.s[i] == ' ')
+            i++;
+        size_t j = i;
+        while (j < s.n && s.s[j] != ' ')
+            j++;
+        if (j > i && s.s[i] >= 'a' && s.s[i] <= 'z') {
+            int ok = 0;
+            for (size_t k = 0; k < sizeof PART / sizeof PART[0] && !ok; k++)
+                ok = strlen(PART[k]) == j - i && !memcmp(PART[k], s.s + i, j - i);
+            if (!ok)
+                return 0;
+        } else if (j > i && cp_lower(utf8_decode((const unsigned char *)s.s + i, j - i, &(size_t){0}))) {
+            return 0; /* a lower-case non-ASCII word ("будинок") */
+        }
+        i = j;
+    }
+    return 1;
+}
+
+/* Is s plausibly one person's name (after cleaning)? Strict: capitalised
+ * words, no digits. Lenient (structured sources, author links, text after
+ * "By"): also a user name ("marc", "freeman1984") or an agency ("AFP/The Local"). */
+static int name_like(sv s, int lenient)
+{
+    if (s.n < 2 || s.n > 80)
+        return 0;
+    const unsigned char *u = (const unsigned char *)s.s;
+    unsigned words = 0, caps_words = 0, lower_words = 0, letters = 0, digits = 0, cased = 0;
+    int in = 0, first = 0;
+    for (size_t i = 0; i < s.n;) {
+        size_t adv;
+        uint32_t c = utf8_decode(u + i, s.n - i, &adv);
+        if (c == ',' || c == '!' || c == '?' || c == ';' || c == ':' || c == '"' || c == '(' || c == ')' ||
+            c == '|' || c == '@' || c == 0x201C || c == 0x201D || c == 0xAB || c == 0xBB || c == '#' ||
+            c == '<' || c == '>' || c == '=' || c == '{' || c == '}' || c == '[' || c == ']' || c == 0x2026)
+            return 0;
+        if (c == '/' && !lenient)
+            return 0;
+        if (c == '.' && !in) {
+            if (!lenient)
+                return 0; /* '.' only after an initial ("J. Smith") */
+        }
+        if (c >= '0' && c <= '9')
+            digits++;
+        int w = cp_word(c) && !(c >= '0' && c <= '9');
+        if (w) {
+            letters++;
+            int up = cp_upper(c), lo = cp_lower(c);
+            if (up || lo)
+                cased++;
+            if (!in) {
+                words++;
+                first = up ? 1 : lo ? 2 : 0;
+                if (first == 1)
+                    caps_words++;
+                else if (first == 2)
+                    lower_words++;
+            }
+            in = 1;
+        } else if (c == ' ' || c == '/') {
+            in = 0;
+        } else if (c != '-' && c != '\'' && c != 0x2019 && c != '.' && !(c >= '0' && c <= '9')) {
+            in = 0;
+        }
+        i += adv;
+    }
+    if (!letters || words > 6 || (digits && (!lenient || words > 1)))
+        return 0;
+    if (cased && !lenient) {
+        /* particles (van, de, von, bin, da) may be lower case; other words not */
+        if (!caps_words || lower_words > caps_words || (words == 1 && lower_words))
+            return 0;
+        if (lower_words && !lower_words_are_particles(s))
+            return 0;
+    }
+    if (cased && lenient && words > 2 && lower_words > caps_words)
+        return 0; /* lower-case phrases are text, not names */
+    return 1;
+}
+
+/* Cut trailing "| date", ", Staff Writer", "- Updated ...", "am 26/10/13",
+ * emails, handles and URLs. */
+static sv strip_tail(sv s)
+{
+    static const char *const CUTS[] = {" | ", " \xE2\x80\xA2 ", " \xC2\xB7 ", " \xE2\x80\x94 ", " \xE2\x80\x93 ",
+                                       " - ", "\n", " on ", " am ", " at ", " um ", " le ", " el ", " il ",
+                                       " updated", " published", " posted", " aktualisiert", " veröffentlicht",
+                                       " оновлено", " опубліковано", " обновлено", " опубликовано", " in "};
+    for (size_t k = 0; k < sizeof CUTS / sizeof CUTS[0]; k++) {
+        size_t l = strlen(CUTS[k]);
+        for (size_t i = 1; i + l <= s.n; i++) {
+            int hit;
+            if ((unsigned char)CUTS[k][1] >= 0xC0 && CUTS[k][0] == ' ' && CUTS[k][2] != '\x80') {
+                char f[64];
+                size_t fl = utf8_fold(s.s + i, l, f, sizeof f);
+                hit = fl == l && !memcmp(f, CUTS[k], l);
+            } else if (CUTS[k][0] == ' ' && CUTS[k][1] >= 'a' && CUTS[k][1] <= 'z')
+                hit = !strncasecmp(s.s + i, CUTS[k], l);
+            else
+                hit = !memcmp(s.s + i, CUTS[k], l);
+            if (hit) {
+                s.n = i;
+                break;
+            }
+        }
+    }
+    /* email, URL, @handle */
+    for (size_t i = 0; i < s.n; i++) {
+        if (s.s[i] == '@' || (i + 3 <= s.n && !memcmp(s.s + i, "://", 3)) ||
+            (i + 4 <= s.n && !strncasecmp(s.s + i, "www.", 4))) {
+            size_t b = i;
+            while (b && s.s[b - 1] != ' ')
+                b--;
+            s.n = b;
+            break;
+        }
+    }
+    s = trim(s);
+    while (s.n && (s.s[s.n - 1] == ',' || s.s[s.n - 1] == '-' || s.s[s.n - 1] == ':' || s.s[s.n - 1] == '|'))
+        s.n--;
+    return trim(s);
+}
+
+/* Cut a date and what follows: "Tomas Spahn Fr, 18. Oktober 2019" -> "Tomas Spahn". */
+static sv strip_date(const mctx *c, sv s)
+{
+    size_t off, len;
+    date_value d;
+    if (s.n > 6 && date_parse(s.s, s.n, c->pg->lang, c->pg->ref_time, DATE_TEXT, &d, &off, &len) && off > 0)
+        s.n = off;
+    s = trim(s);
+    while (s.n && (s.s[s.n - 1] == ',' || s.s[s.n - 1] == '-' || s.s[s.n - 1] == '|'))
+        s.n--;
+    s = trim(s);
+    /* a weekday abbreviation left before the date */
+    static const char *const WD[] = {"mo", "di", "mi", "do", "fr", "sa", "so", "mon", "tue", "wed", "thu", "fri",
+                                     "sat", "sun", "lun", "mar", "mer", "jeu", "ven", "sam", "dim"};
+    size_t b = s.n;
+    while (b && s.s[b - 1] != ' ')
+        b--;
+    if (b && s.n - b <= 3)
+        for (size_t k = 0; k < sizeof WD / sizeof WD[0]; k++)
+            if (strlen(WD[k]) == s.n - b && !strncasecmp(s.s + b, WD[k], s.n - b)) {
+                s.n = b;
+                break;
+            }
+    return trim(s);
+}
+
+/* Is s a list of role words ("Staff Writer", "Posted on")? */
+static int all_roles(sv s)
+{
+    char f[256];
+    size_t fl = utf8_fold(s.s, s.n < 120 ? s.n : 120, f, sizeof f);
+    size_t i = 0;
+    unsigned w = 0, roles = 0;
+    while (i < fl) {
+        while (i < fl && (f[i] == ' ' || f[i] == '.' || f[i] == ',' || f[i] == '-'))
+            i++;
+        size_t j = i;
+        while (j < fl && f[j] != ' ' && f[j] != '.' && f[j] != ',' && f[j] != '-')
+            j++;
+        if (j > i) {
+            w++;
+            roles += role_word(f + i, j - i);
+        }
+        i = j;
+    }
+    return w && roles * 2 >= w + (w > 2);
+}
+
+static unsigned persons_in(const alist *L)
+{
+    unsigned p = 0;
+    for (unsigned i = 0; i < L->n; i++)
+        p += !L->org[i];
+    return p;
+}
+
+static void alist_add(alist *L, sv s, int org, int lenient)
+{
+    s = trim(s);
+    if (!name_like(s, lenient) || all_roles(s) || L->n >= MAX_AUTH)
+        return;
+    for (unsigned i = 0; i < L->n; i++)
+        if (key_eq(L->name[i].s, L->name[i].n, s.s, s.n))
+            return;
+    L->name[L->n] = s;
+    L->org[L->n] = (unsigned char)org;
+    L->n++;
+}
+
+/* Split one author string into names and add them. lenient: see name_like
+ * (a by-phrase in front of the names makes them lenient too, unless
+ * lenient is -1). */
+static void add_names(const mctx *c, alist *L, sv raw, int org, int lenient)
+{
+    sv s = clean_copy(c->a, raw.s, raw.n);
+    if (!s.n || s.n > 400)
+        return;
+    int had = 0;
+    s = strip_by(s, &had);
+    s = strip_tail(s);
+    s = strip_date(c, s);
+    s = strip_by(s, &had);
+    if (!s.n)
+        return;
+    lenient = lenient < 0 ? 0 : lenient | had;
+    /* separators between names */
+    static const char *const AND[] = {", ", " and ", " und ", " & ", " та ", " і ", " и ", " y ", " et ",
+                                      " e ", " och ", " og ", " en ", "; ", " ja ", " és ", " i ", " u. "};
+    size_t b = 0;
+    unsigned parts = 0;
+    for (size_t i = 0; i <= s.n && parts < MAX_AUTH; i++) {
+        size_t sl = 0;
+        if (i < s.n && (s.s[i] == ' ' || s.s[i] == ',' || s.s[i] == ';'))
+            for (size_t k = 0; k < sizeof AND / sizeof AND[0]; k++) {
+                size_t l = strlen(AND[k]);
+                if (i + l <= s.n && !strncasecmp(s.s + i, AND[k], l)) {
+                    sl = l;
+                    break;
+                }
+            }
+        if (i == s.n || sl) {
+            sv part = strip_by(trim(sv_of(s.s + b, i - b)), NULL);
+            if (part.n) {
+                alist_add(L, part, org, lenient);
+                parts++;
+            }
+            if (i == s.n)
+                break;
+            b = i + sl;
+            i = b - 1;
+        }
+    }
+}
+
+/* The name in an author URL: ".../author/jane-doe/" -> "Jane Doe". */
+static sv name_from_url(const mctx *c, sv u)
+{
+    sv none = {NULL, 0};
+    size_t e = u.n;
+    while (e && (u.s[e - 1] == '/' || u.s[e - 1] == '#'))
+        e--;
+    size_t b = e;
+    while (b && u.s[b - 1] != '/')
+        b--;
+    if (e - b < 3 || e - b > 60)
+        return none;
+    char *o = arena_alloc(c->a, e - b + 1);
+    if (!o)
+        return none;
+    size_t k = 0;
+    int up = 1;
+    for (size_t i = b; i < e; i++) {
+        char ch = u.s[i];
+        if (ch == '-' || ch == '_' || ch == '+' || ch == '.') {
+            o[k++] = ' ';
+            up = 1;
+        } else if ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') {
+            o[k++] = up && ch >= 'a' ? (char)(ch - 32) : ch;
+            up = 0;
+        } else if (ch >= '0' && ch <= '9') {
+            return none;
+        } else
+            return none;
+    }
+    o[k] = '\0';
+    if (!strchr(o, ' '))
+        return none; /* a single token is more often a user id than a name */
+    return sv_of(o, k);
+}
+
+static void authors_from_slot(const mctx *c, alist *L, int slot)
+{
+    if (!c->first[slot])
+        return;
+    for (uint32_t i = c->first[slot] - 1; i < c->pg->n_meta; i++) {
+        if (c->slot[i] != slot)
+            continue;
+        const meta_item *m = &c->pg->meta[i];
+        sv v = trim(sv_of(m->value, m->value_len));
+        if (!v.n || strstr(v.s, "://") || v.s[0] == '/' || v.s[0] == '@')
+            continue;
+        add_names(c, L, v, 0, 1);
+    }
+}
+
+static void authors_from_microdata(const mctx *c, alist *L)
+{
+    const page *pg = c->pg;
+    unsigned n_items = 0;
+    for (uint32_t i = 0; i < pg->n_meta; i++)
+        n_items += pg->meta[i].kind == MI_ITEMPROP && (is_key(&pg->meta[i], "author") || is_key(&pg->meta[i], "creator"));
+    for (int pass = 0; pass < 2 && !L->n; pass++)
+        for (uint32_t i = 0; i < pg->n_meta; i++) {
+            const meta_item *m = &pg->meta[i];
+            if (m->kind != MI_ITEMPROP || !(is_key(m, "author") || is_key(m, "creator")))
+                continue;
+            if (c->ze && (pass == 0 ? !in_zone(c, m->node) : m->node >= c->zs && n_items > 1))
+                continue; /* in the article, else above it, or the page's only one */
+            if (hint_below_region(c, m->node, H_COMMENT | H_RELATED, 40))
+                continue;
+            if (m->value && m->value_len) {
+                add_names(c, L, sv_of(m->value, m->value_len), 0, 1);
+                continue;
+            }
+            /* an itemprop=name inside the author element */
+            nid end = subtree_end(pg, m->node);
+            int found = 0;
+            for (uint32_t j = i + 1; j < pg->n_meta; j++) {
+                const meta_item *q = &pg->meta[j];
+                if (q->node > end)
+                    break;
+                if (q->kind == MI_ITEMPROP && is_key(q, "name")) {
+                    add_names(c, L, itemprop_value(c, q, 200), 0, 1);
+                    found = 1;
+                    break;
+                }
+            }
+            if (!found)
+                add_names(c, L, subtree_text(c, m->node, 200), 0, 0);
+            if (L->n >= 8)
+                return;
+        }
+}
+
+static void authors_from_dom(const mctx *c, alist *L)
+{
+    const page *pg = c->pg;
+    /* <a rel=author> */
+    for (unsigned k = 0; k < c->n_relauthor; k++) {
+        nid id = c->relauthor[k];
+        if (c->ze && !in_zone(c, id))
+            continue;
+        if (hint_below_region(c, id, H_COMMENT | H_RELATED | H_NAV, 40))
+            continue;
+        add_names(c, L, subtree_text(c, id, 160), 0, 1);
+    }
+    if (L->n)
+        return;
+    /* byline elements: the outermost one with a usable text; inner ones when it is too long */
+    for (unsigned k = 0; k < c->n_bylines && !L->n; k++) {
+        nid id = c->bylines[k];
+        if (!c->ze || !in_zone(c, id))
+            continue;
+        if (hint_below_region(c, pg->nodes[id].parent, H_COMMENT | H_RELATED | H_NAV | H_AUTHORBOX, 40))
+            continue;
+        const node *n = &pg->nodes[id];
+        if (n->chars > 200)
+            continue;
+        /* a link to the author's page makes a user name acceptable */
+        int link = n->tag == T_A;
+        for (nid j = id + 1; !link && j <= subtree_end(pg, id) && j < id + 8; j++)
+            if (pg->nodes[j].tag == T_A && node_attr(pg, &pg->nodes[j], A_HREF) &&
+                pg->nodes[j].chars + 2 >= n->chars)
+                link = 1;
+        add_names(c, L, subtree_text(c, id, 400), 0, link);
+    }
+    if (L->n)
+        return;
+    /* a short line that starts with "By", "Von", "Автор:" ... under the
+     * headline or in a meta-classed element of the zone */
+    nid from = c->h1 ? subtree_end(pg, c->h1) + 1 : c->rs;
+    for (int phase = 0; phase < 2 && !L->n; phase++) {
+        unsigned count = phase ? c->n_metas : 40;
+        nid last_par = 0;
+        for (unsigned k = 0; k < count && !L->n; k++) {
+            nid id;
+            if (phase) {
+                id = c->metas[k];
+                if (!in_zone(c, id))
+                    continue;
+            } else {
+                id = from + k;
+                if (!from || id >= pg->n_nodes || pg->nodes[id].tag != T_TEXT)
+                    continue;
+                id = pg->nodes[id].parent;
+                if (id == last_par)
+                    continue;
+                last_par = id;
+            }
+            if (pg->nodes[id].chars > 200 || hint_below_region(c, id, H_COMMENT | H_RELATED | H_NAV, 40))
+                continue;
+            sv t = subtree_text(c, id, 400);
+            int had = 0;
+            strip_by(t, &had);
+            if (had)
+                add_names(c, L, t, 0, -1); /* strict: "Von der Leyen will ..." is a headline */
+        }
+    }
+}
+
+
+/* Does h[0..hn) contain n[0..nn)? (memchr on the first byte, then compare) */
+static int find_bytes(const char *h, size_t hn, const char *n, size_t nn)
+{
+    if (!nn || nn > hn)
+        return 0;
+    const char *p = h, *end = h + hn - nn + 1;
+    while (p < end) {
+        const char *q = memchr(p, n[0], (size_t)(end - p));
+        if (!q)
+            return 0;
+        if (!memcmp(q, n, nn))
+            return 1;
+        p = q + 1;
+    }
+    return 0;
+}
+
+/* The article zone's text: text nodes are stored in document order, so the
+ * zone's text is one slice of pg->text (found once). */
+static sv zone_slice(mctx *c)
+{
+    if (!c->zt_done) {
+        c->zt_done = 1;
+        const page *pg = c->pg;
+        nid first = 0, last = 0;
+        for (nid i = c->zs; c->ze && i <= c->ze && i < pg->n_nodes; i++)
+            if (pg->nodes[i].tag == T_TEXT) {
+                if (!first)
+                    first = i;
+                last = i;
+            }
+        if (first) {
+            size_t b = pg->nodes[first].text_off, e = pg->nodes[last].text_off + pg->nodes[last].text_len;
+            if (e > b && e <= pg->text_len)
+                c->zt = sv_of(pg->text + b, e - b);
+        }
+    }
+    return c->zt;
+}
+
+/* find_bytes, ASCII letters compared without case. */
+static int find_bytes_ci(const char *h, size_t hn, const char *n, size_t nn)
+{
+    if (!nn || nn > hn)
+        return 0;
+    for (size_t i = 0; i + nn <= hn; i++)
+        if ((h[i] | 0x20) == (n[0] | 0x20) && !strncasecmp(h + i, n, nn))
+            return 1;
+    return 0;
+}
+
+/* Is the name written in the article zone (or, with anywhere, on the page)? */
+static int shown_in_zone(mctx *c, sv name, int anywhere)
+{
+    if (name.n < 2)
+        return 0;
+    if (anywhere && c->pg->text_len && find_bytes(c->pg->text, c->pg->text_len, name.s, name.n))
+        return 1;
+    sv z = zone_slice(c);
+    return z.n && (find_bytes(z.s, z.n, name.s, name.n) || find_bytes_ci(z.s, z.n, name.s, name.n));
+}
+
+/* A user name: one token without capitals ("vpohl", "freeman1984"). */
+static int is_handle(sv s)
+{
+    int upper = 0, letters = 0;
+    for (size_t i = 0; i < s.n;) {
+        size_t adv;
+        uint32_t cp = utf8_decode((const unsigned char *)s.s + i, s.n - i, &adv);
+        if (cp == ' ')
+            return 0;
+        if (cp_upper(cp))
+            upper++;
+        if (cp_lower(cp))
+            letters++;
+        i += adv;
+    }
+    return letters && !upper;
+}
+
+/* "kath.net", "edilson.la.rosa": a dotted token is a domain or a user id. */
+static int dotted_token(sv s)
+{
+    if (memchr(s.s, ' ', s.n))
+        return 0;
+    for (size_t i = 1; i + 1 < s.n; i++)
+        if (s.s[i] == '.' && s.s[i + 1] != ' ' && s.s[i - 1] != ' ' && s.s[i - 1] != '.' &&
+            !(i >= 1 && cp_upper((unsigned char)s.s[i - 1]) && (i < 2 || s.s[i - 2] == ' ' || s.s[i - 2] == '.')))
+            return 1; /* "J.R.R. Tolkien" initials are fine */
+    return 0;
+}
+
+/* Drop names no reader would call the author: names from structured data
+ * (need_shown) that the page never shows (a site owner in <meta
+ * name=author>, a CMS account), user names not shown in the article zone,
+ * dotted tokens. Returns how many persons remain (names that are neither
+ * organisations nor the site). */
+static unsigned filter_authors(mctx *c, alist *L, int need_shown)
+{
+    unsigned k = 0, persons = 0;
+    for (unsigned i = 0; i < L->n; i++) {
+        sv nm = L->name[i];
+        if (dotted_token(nm))
+            continue;
+        if (is_handle(nm) ? !shown_in_zone(c, nm, 0) : need_shown && !shown_in_zone(c, nm, 1))
+            continue;
+        if (L->org[i] || is_site_part(c, nm.s, nm.n))
+            L->org[i] = 1;
+        else
+            persons++;
+        L->name[k] = nm;
+        L->org[k] = L->org[i];
+        k++;
+    }
+    L->n = k;
+    return persons;
+}
+
+static void do_authors(mctx *c)
+{
+    const jl_info *jl = c->jl;
+    /* sources in precedence order; the first with a person wins, else the
+     * first with anything (an organisation) */
+    alist *best = NULL, *cur = arena_calloc(c->a, 1, sizeof *cur);
+    const char *best_src = NULL;
+    if (!cur)
+        return;
+    for (int source = 0; source < 6; source++) {
+        const char *src = NULL;
+        memset(cur, 0, sizeof *cur);
+        switch (source) {
+        case 0: /* JSON-LD: names; URL-only authors come last */
+            for (unsigned i = 0; i < jl->n_authors; i++)
+                if (!jl->author_url[i])
+                    add_names(c, cur, sv_of(jl->authors[i].s, jl->authors[i].n), jl->author_org[i], 1);
+            src = "json-ld";
+            break;
+        case 1:
+            authors_from_slot(c, cur, S_OG_AUTHOR);
+            src = "opengraph";
+            break;
+        case 2:
+            authors_from_slot(c, cur, S_META_AUTHOR);
+            src = "meta";
+            break;
+        case 3:
+            authors_from_slot(c, cur, S_MD_AUTHOR);
+            authors_from_microdata(c, cur);
+            src = "microdata";
+            break;
+        case 4:
+            authors_from_dom(c, cur);
+            src = "html";
+            break;
+        default:
+            for (unsigned i = 0; i < jl->n_authors && !cur->n; i++)
+                if (jl->author_url[i]) {
+                    sv nm = name_from_url(c, sv_of(jl->authors[i].s, jl->authors[i].n));
+                    if (nm.n)
+                        alist_add(cur, nm, 0, 0);
+                }
+            src = "json-ld";
+            break;
+        }
+        unsigned persons = filter_authors(c, cur, source <= 3);
+        if (!cur->n)
+            continue;
+        if (!best) {
+            best = cur;
+            best_src = src;
+            cur = arena_calloc(c->a, 1, sizeof *cur);
+            if (!cur)
+                break;
+        }
+        if (persons) {
+            if (best != cur && best->n && !persons_in(best)) {
+                best = cur;
+                best_src = src;
+            }
+            break;
+        }
+    }
+    if (!best)
+        return;
+    /* the publisher's own name next to persons is not an author */
+    unsigned persons = persons_in(best);
+    for (unsigned i = 0; i < best->n; i++) {
+        if (persons && best->org[i])
+            continue;
+        doc_list_add(c->doc, PITH_LIST_AUTHORS, best->name[i].s, best->name[i].n, best_src);
+    }
+}
+
+/* ------------------------------------------------------------ title */
+
+static sv first_nonempty(sv a, sv b)
+{
+    return a.n ? a : b;
+}
+
+/* The <title>'s last part when it looks like the site's name: short, and
+ * not the longest part. {NULL, 0} otherwise. */
+static sv title_site_part(sv tt)
+{
+    sv none = {NULL, 0};
+    tpart p[8];
+    unsigned np = tt.n ? split_title(tt, p) : 0;
+    if (np < 2)
+        return none;
+    sv last = sv_of(tt.s + p[np - 1].b, p[np - 1].e - p[np - 1].b);
+    int wl = word_count(last);
+    if (wl > 5)
+        return none;
+    for (unsigned k = 0; k + 1 < np; k++)
+        if (word_count(sv_of(tt.s + p[k].b, p[k].e - p[k].b)) >= wl)
+            return last;
+    return none;
+}
+
+/* Is heading text t the site's name: a site-like string, the <title>'s
+ * site part (tsite), or that part followed by more ("ProNATs e.V. Verein ...")? */
+static int heading_is_site(const mctx *c, sv t, sv tsite)
+{
+    if (is_site_part(c, t.s, t.n))
+        return 1;
+    if (!tsite.n)
+        return 0;
+    char kt[512], kl[256];
+    size_t lt = fold_key(t.s, t.n, kt, sizeof kt), ll = fold_key(tsite.s, tsite.n, kl, sizeof kl);
+    if (ll && lt == ll && !memcmp(kt, kl, ll))
+        return 1;
+    return ll >= 6 && lt > ll && !memcmp(kt, kl, ll);
+}
+
+/* A heading's text without its kicker: <h1><span class=kicker>Brexit</span>
+ * Headline</h1>, <h1><small>Topic</small><br>Headline</h1>. The first
+ * child (through single-child wrappers) must be a span/div/p with a class,
+ * or a small, or any inline element followed by <br>; it must be short and
+ * the rest must have 2+ words. {NULL, 0} when there is no kicker. */
+static int blank_node(const page *pg, nid id)
+{
+    const node *n = &pg->nodes[id];
+    if (n->tag == T_TEXT) {
+        for (uint32_t i = 0; i < n->text_len; i++)
+            if (!is_sp((unsigned char)node_text(pg, n)[i]))
+                return 0;
+        return 1;
+    }
+    return (n->hints & H_HIDDEN) != 0;
+}
+
+static sv heading_without_kicker(const mctx *c, nid h)
+{
+    const page *pg = c->pg;
+    sv none = {NULL, 0};
+    nid cur = h;
+    for (int k = 0; k < 3; k++) {
+        nid only = 0;
+        unsigned kids = 0;
+        for (nid ch = pg->nodes[cur].first; ch && kids < 2; ch = pg->nodes[ch].next)
+            if (!blank_node(pg, ch)) {
+                kids++;
+                only = ch;
+            }
+        if (kids == 1 && pg->nodes[only].tag != T_TEXT)
+            cur = only;
+        else
+            break;
+    }
+    nid first = pg->nodes[cur].first;
+    while (first && blank_node(pg, first))
+        first = pg->nodes[first].next;
+    if (!first)
+        return none;
+    const node *f = &pg->nodes[first];
+    nid next = f->next;
+    while (next && blank_node(pg, next))
+        next = pg->nodes[next].next;
+    if (!next)
+        return none;
+    int br = pg->nodes[next].tag == T_BR;
+    int ok = ((f->tag == T_SPAN || f->tag == T_DIV || f->tag == T_P) && node_attr(pg, f, A_CLASS)) ||
+             f->tag == T_SMALL || (br && f->tag != T_TEXT && f->tag != T_A);
+    if (!ok)
+        return none;
+    sv kick = subtree_text(c, first, 200);
+    sv rest = range_text(c, next, subtree_end(pg, cur), 800);
+    if (!kick.n || kick.n > 80 || word_count(kick) > 6 || word_count(rest) < 2)
+        return none;
+    return rest;
+}
+
+
+/* Do two titles share words of 3+ letters: two, or one when one title is short? */
+static int share_word(sv a, sv b)
+{
+    toks ta, tb;
+    tokenize_min(a.s, a.n, &ta, 3);
+    tokenize_min(b.s, b.n, &tb, 3);
+    unsigned ov = overlap(&ta, &tb), mn = ta.n < tb.n ? ta.n : tb.n;
+    return ov >= 2 || (ov >= 1 && ov * 2 >= mn);
+}
+
+/* Order for heading candidates: the start of the region first, then
+ * upwards from it, then the rest of the region, then below it. */
+static uint32_t heading_dist(const mctx *c, nid id)
+{
+    if (!c->rs)
+        return id;
+    if (id >= c->rs && id <= c->re)
+        return id - c->rs <= 60 ? id - c->rs : 2 * (id - c->rs);
+    if (id < c->rs)
+        return 2 * (c->rs - id);
+    return 0x40000000u + id;
+}
+
+/* A text's folded key and word tokens, computed once for many comparisons. */
+typedef struct tkey {
+    sv k;
+    toks t;
+} tkey;
+
+static void make_tkey(arena *a, sv s, tkey *out)
+{
+    char *b = s.n ? arena_alloc(a, 512) : NULL;
+    out->k.s = b;
+    out->k.n = b ? fold_key(s.s, s.n, b, 512) : 0;
+    if (s.n)
+        tokenize(s.s, s.n, &out->t);
+    else
+        out->t.n = 0;
+}
+
+static int tkey_eq(const tkey *a, const tkey *b)
+{
+    return a->k.n && a->k.n == b->k.n && !memcmp(a->k.s, b->k.s, a->k.n);
+}
+
+/* "Kicker Headline" vs "Headline": a ends with b, b substantial. */
+static int tkey_ends_with(const tkey *a, const tkey *b)
+{
+    return b->k.n >= 12 && a->k.n > b->k.n && !memcmp(a->k.s + a->k.n - b->k.n, b->k.s, b->k.n);
+}
+
+/* heading_matches on precomputed tokens. */
+static int tkey_matches(const tkey *h, const tkey *r)
+{
+    if (!h->t.n || !r->t.n)
+        return 0;
+    unsigned ov = overlap(&h->t, &r->t);
+    return ov * 10 >= h->t.n * 9 && ov * 2 >= r->t.n;
+}
+
+typedef struct hcand {
+    nid id;
+    uint32_t dist;
+    sv full, rest; /* rest: without a kicker, or {NULL, 0} */
+    tkey kfull, krest;
+} hcand;
+
+/* The headline element and its text. refs are the declared and <title>
+ * texts (cleaned and raw). Candidates are h1s (nearest the region first),
+ * then headline-classed elements around the region; a kicker inside a
+ * heading is dropped. In order of strength: a heading equal to a ref (or to
+ * the leading parts of one), a heading that is a kicker plus a ref (the
+ * ref's text is taken, *matched = 2), a heading a ref fuzzily matches.
+ * Without a match, the first h1 at the start of the region (or the nearest
+ * one above it) is taken when it shares words with the titles or the
+ * <title> says nothing. Site-name headings are never the headline. */
+static nid pick_heading(mctx *c, const sv *refs, sv tt, int have_decl, sv *out, int *matched)
+{
+    *matched = 0;
+    out->s = NULL;
+    out->n = 0;
+    /* prefixes of the titles' parts ("Headline | Section | Site" -> "Headline", "Headline | Section") */
+    sv pre[16];
+    unsigned npre = 0;
+    for (int r = 2; r < 4; r++) {
+        tpart p[8];
+        if (!refs[r].n)
+            continue;
+        unsigned np = split_title(refs[r], p);
+        for (unsigned k = 1; k < np && npre < 16; k++)
+            pre[npre++] = trim(sv_of(refs[r].s + p[0].b, p[k - 1].e - p[0].b));
+    }
+    hcand *hc = arena_alloc(c->a, 2 * MAX_CAND * sizeof *hc);
+    tkey *rk = arena_alloc(c->a, 20 * sizeof *rk); /* refs[0..4), then pre[0..npre) */
+    unsigned nh = 0, n_h1 = 0;
+    if (!hc || !rk)
+        return 0;
+    for (int r = 0; r < 4; r++)
+        make_tkey(c->a, refs[r], &rk[r]);
+    for (unsigned r = 0; r < npre; r++)
+        make_tkey(c->a, pre[r], &rk[4 + r]);
+    sv tsite = title_site_part(tt);
+    for (int pass = 0; pass < 2; pass++) {
+        const nid *cand = pass ? c->titleish : c->h1s;
+        unsigned nc = pass ? c->n_titleish : c->n_h1;
+        unsigned from = nh;
+        for (unsigned k = 0; k < nc; k++) {
+            if (pass && c->rs && (cand[k] + 400 < c->rs || cand[k] > c->re))
+                continue; /* headline-classed elements only around the article */
+            sv t = subtree_text(c, cand[k], 600);
+            if (t.n < 2 || heading_is_site(c, t, tsite))
+                continue;
+            hcand *h = &hc[nh++];
+            h->id = cand[k];
+            h->dist = heading_dist(c, cand[k]);
+            h->full = t;
+            h->rest = heading_without_kicker(c, cand[k]);
+            make_tkey(c->a, h->full, &h->kfull);
+            make_tkey(c->a, h->rest, &h->krest);
+        }
+        /* insertion sort by distance within the pass */
+        for (unsigned i = from + 1; i < nh; i++) {
+            hcand x = hc[i];
+            unsigned j = i;
+            while (j > from && hc[j - 1].dist > x.dist) {
+                hc[j] = hc[j - 1];
+                j--;
+            }
+            hc[j] = x;
+        }
+        if (!pass)
+            n_h1 = nh;
+    }
+    for (int level = 0; level < 3; level++)
+        for (unsigned k = 0; k < nh; k++) {
+            const hcand *h = &hc[k];
+            for (int v = 0; v < 2; v++) {
+                sv t = v ? h->full : h->rest;
+                const tkey *tk = v ? &h->kfull : &h->krest;
+                if (!t.n)
+                    continue;
+                int hit = 0;
+                if (level == 0) {
+                    for (unsigned r = 0; r < 4 + npre && !hit; r++)
+                        hit = tkey_eq(tk, &rk[r]);
+                } else if (level == 1) {
+                    for (int r = 0; r < 2; r++)
+                        if (tkey_ends_with(tk, &rk[r])) { /* "Kicker Headline" */
+                            *out = refs[r];
+                            *matched = 2;
+                            return h->id;
+                        }
+                } else {
+                    for (int r = 0; r < 4 && !hit; r++)
+                        hit = tkey_matches(tk, &rk[r]);
+                }
+                if (hit) {
+                    *out = h->rest.n ? h->rest : t; /* a kicker never belongs to the title */
+                    *matched = 1;
+                    return h->id;
+                }
+            }
+        }
+    /* no match: the h1 that opens the region, or the nearest above it */
+    const hcand *best = NULL;
+    for (unsigned k = 0; k < n_h1 && c->rs; k++) {
+        nid id = hc[k].id;
+        if ((id >= c->rs && id <= c->rs + 60 && id <= c->re) || (id < c->rs && id + 400 >= c->rs)) {
+            best = &hc[k];
+            break;
+        }
+    }
+    if (!best && n_h1 == 1 && c->n_h1 == 1 && !refs[0].n && !refs[1].n)
+        best = &hc[0];
+    if (!best)
+        return 0;
+    sv t = best->rest.n ? best->rest : best->full;
+    if (t.n < 4 || text_is_furniture_phrase(t.s, t.n))
+        return 0;
+    /* an h1 unrelated to the titles is a section or site label, unless the
+     * <title> says nothing (one word, or the site's name) */
+    int weak_tt = !have_decl && (word_count(refs[1]) <= 1 || is_site_part(c, refs[1].s, refs[1].n));
+    if (!weak_tt && !share_word(t, refs[2]) && !share_word(t, refs[3]))
+        return 0;
+    *out = t;
+    return best->id;
+}
+
+/* Of "A - B - C", the longest side of a split (prefix or suffix of parts,
+ * 3+ words) that the article zone shows while the other side it does not. */
+static sv title_part_shown(mctx *c, sv t)
+{
+    sv best = {NULL, 0};
+    tpart p[8];
+    unsigned np = split_title(t, p);
+    for (unsigned k = 1; k < np; k++) {
+        sv pre = trim(sv_of(t.s + p[0].b, p[k - 1].e - p[0].b));
+        sv suf = trim(sv_of(t.s + p[k].b, p[np - 1].e - p[k].b));
+        int a = word_count(pre) >= 3 && shown_in_zone(c, pre, 0);
+        int b = word_count(suf) >= 3 && shown_in_zone(c, suf, 0);
+        if (a == b)
+            continue;
+        sv side = a ? pre : suf;
+        if (side.n > best.n)
+            best = side;
+    }
+    return best;
+}
+
+static void do_title(mctx *c)
+{
+    const page *pg = c->pg;
+    const jl_info *jl = c->jl;
+    sv decl = {NULL, 0};
+    const char *decl_src = NULL;
+    if (jl->rank >= 2 && jl->headline.s) {
+        decl = jl_val(c, jl->headline);
+        decl_src = "json-ld";
+    }
+    if (!decl.n && (decl = meta_val(c, S_OG_TITLE)).n)
+        decl_src = "opengraph";
+    if (!decl.n && (decl = first_nonempty(meta_val(c, S_TW_TITLE), meta_val(c, S_META_TITLE))).n)
+        decl_src = "meta";
+    if (!decl.n && (decl = meta_val(c, S_MD_HEADLINE)).n)
+        decl_src = "microdata";
+    if (!decl.n) {
+        for (uint32_t i = 0; i < pg->n_meta; i++)
+            if (pg->meta[i].kind == MI_ITEMPROP && is_key(&pg->meta[i], "headline") &&
+                !hint_below_region(c, pg->meta[i].node, H_RELATED | H_NAV, 40)) {
+                decl = itemprop_value(c, &pg->meta[i], 600);
+                decl_src = "microdata";
+                break;
+            }
+    }
+    if (!decl.n && jl->rank >= 2 && jl->name.s) {
+        decl = jl_val(c, jl->name);
+        decl_src = "json-ld";
+    }
+    sv tt = {NULL, 0};
+    for (uint32_t i = 0; i < pg->n_meta; i++)
+        if (pg->meta[i].kind == MI_TITLE) {
+            tt = clean_copy(c->a, pg->meta[i].value, pg->meta[i].value_len);
+            break;
+        }
+    if (!tt.n && jl->rank == 1 && jl->name.s)
+        tt = jl_val(c, jl->name);
+    sv decl_c = decl.n ? clean_title(c, decl) : decl;
+    sv tt_c = tt.n ? clean_title(c, tt) : tt;
+
+    /* the headline element (see pick_heading) */
+    sv refs[4] = {decl_c, tt_c, decl, tt};
+    sv h1t = {NULL, 0};
+    int matched = 0;
+    nid h1 = pick_heading(c, refs, tt, decl.n != 0, &h1t, &matched);
+    c->h1 = h1;
+    /* the zone around the article: from just above the headline to the region's end */
+    if (c->rs) {
+        nid zs = c->rs;
+        if (c->h1 && c->h1 < zs && zs - c->h1 < 3000)
+            zs = c->h1;
+        c->zs = zs > 40 ? zs - 40 : 1;
+        c->ze = c->re;
+        if (c->h1 > c->ze) /* headline after the region (rare): include it */
+            c->ze = subtree_end(pg, c->h1);
+    }
+
+    sv title = {NULL, 0};
+    const char *src = NULL;
+    if (h1 && h1t.n) {
+        title = h1t;
+        src = matched == 2 ? decl_src : "html";
+        if (matched == 2 && !key_eq(h1t.s, h1t.n, decl_c.s, decl_c.n))
+            src = "html";
+    } else if (decl_c.n) {
+        title = decl_c;
+        src = decl_src;
+    } else if (tt_c.n) {
+        title = tt_c;
+        src = "html";
+    }
+    if (title.n && !h1) {
+        /* "Site - Headline" with nothing naming the site: the part the article shows */
+        sv part = title_part_shown(c, title);
+        if (part.n)
+            title = part;
+    }
+    if (title.n) {
+        if (title.n > 1000)
+            title.n = utf8_valid_prefix(title.s, 1000);
+        doc_set_field(c->doc, PITH_FIELD_TITLE, title.s, title.n, src);
+        c->title = title;
+    }
+}
+
+/* ------------------------------------------------------------ section, tags */
+
+/* The value of the first itemprop=key element around the article. */
+static sv itemprop_text(const mctx *c, const char *key)
+{
+    for (uint32_t i = 0; i < c->pg->n_meta; i++) {
+        const meta_item *m = &c->pg->meta[i];
+        if (m->kind == MI_ITEMPROP && is_key(m, key) && (!c->ze || in_zone(c, m->node) || m->node < c->zs) &&
+            !hint_below_region(c, m->node, H_RELATED | H_NAV | H_COMMENT, 40))
+            return itemprop_value(c, m, 200);
+    }
+    return sv_of(NULL, 0);
+}
+
+/* "СВІТ" -> "Світ", "POLITICS" -> "Politics"; short acronyms stay. */
+static sv norm_caps(const mctx *c, sv s)
+{
+    char *o = arena_alloc(c->a, s.n * 2 + 8);
+    if (!o)
+        return s;
+    size_t k = 0, i = 0;
+    const unsigned char *u = (const unsigned char *)s.s;
+    while (i < s.n) {
+        /* one word */
+        size_t j = i;
+        unsigned letters = 0, upper = 0, lower = 0;
+        while (j < s.n && u[j] != ' ') {
+            size_t adv;
+            uint32_t cp = utf8_decode(u + j, s.n - j, &adv);
+            if (cp_word(cp) && !(cp >= '0' && cp <= '9')) {
+                letters++;
+                upper += cp_upper(cp) != 0;
+                lower += cp_lower(cp) != 0;
+            }
+            j += adv;
+        }
+        if (letters >= 4 && upper == letters && !lower) {
+            size_t adv;
+            utf8_decode(u + i, s.n - i, &adv);
+            memcpy(o + k, s.s + i, adv);
+            k += adv;
+            k += utf8_fold(s.s + i + adv, j - i - adv, o + k, (j - i) * 2 + 8);
+        } else {
+            memcpy(o + k, s.s + i, j - i);
+            k += j - i;
+        }
+        while (j < s.n && u[j] == ' ')
+            o[k++] = (char)u[j++];
+        i = j;
+    }
+    o[k] = '\0';
+    return sv_of(o, k);
+}
+
+static int section_ok(const mctx *c, sv s)
+{
+    if (!s.n || s.n > 60 || word_count(s) > 5 || word_count(s) == 0)
+        return 0;
+    date_value d;
+    if (date_parse(s.s, s.n, c->pg->lang, c->pg->ref_time, DATE_TEXT, &d, NULL, NULL))
+        return 0;
+    for (size_t i = 0; i < s.n; i++)
+        if ((s.s[i] == '.' && i + 1 < s.n && s.s[i + 1] == ' ') || s.s[i] == '!' || s.s[i] == '?' || s.s[i] == '|')
+            return 0; /* "U.S." is a section, "Read more. Now" is not */
+    return 1;
+}
+
+static int home_word(sv s)
+{
+    static const char *const HOME[] = {"home", "start", "startseite", "homepage", "головна", "главная", "accueil",
+                                       "inicio", "portada", "strona główna", "news", "home page", "index",
+                                       "hauptseite", "forside", "etusivu", "hem", "úvod", "főoldal"};
+    char f[64];
+    if (s.n > 30)
+        return 0;
+    size_t fl = utf8_fold(s.s, s.n, f, sizeof f - 1);
+    f[fl] = '\0';
+    for (size_t k = 0; k < sizeof HOME / sizeof HOME[0]; k++)
+        if (!strcmp(f, HOME[k]))
+            return 1;
+    return 0;
+}
+
+/* A short link text right above the headline ("Politics", "СВІТ"). */
+static sv section_above_h1(const mctx *c)
+{
+    sv none = {NULL, 0};
+    const page *pg = c->pg;
+    if (!c->h1)
+        return none;
+    unsigned seen = 0;
+    for (nid i = c->h1 - 1; i > 0 && seen < 12; i--, seen++) {
+        const node *n = &pg->nodes[i];
+        if (n->tag == T_H1 || n->tag == T_H2 || n->tag == T_P || n->tag == T_IMG)
+            break;
+        if (n->tag != T_TEXT || n->text_len < 3)
+            continue;
+        sv t = clean_copy(c->a, node_text(pg, n), n->text_len);
+        if (!t.n)
+            continue;
+        nid par = n->parent;
+        if (!par || pg->nodes[par].tag != T_A || has_ancestor_hint(pg, par, H_NAV | H_RELATED, 6))
+            return none;
+        if (pg->nodes[par].chars > 40 || !section_ok(c, t))
+            return none;
+        size_t adv;
+        uint32_t cp = utf8_decode((const unsigned char *)t.s, t.n, &adv);
+        if (!cp_upper(cp))
+            return none;
+        return t;
+    }
+    return none;
+}
+
+static void do_section(mctx *c)
+{
+    const jl_info *jl = c->jl;
+    sv s = {NULL, 0};
+    const char *src = NULL;
+    if (jl->section.s && section_ok(c, (s = jl_val(c, jl->section))))
+        src = "json-ld";
+    else if (section_ok(c, (s = meta_val(c, S_OG_SECTION))))
+        src = "opengraph";
+    else if (section_ok(c, (s = meta_val(c, S_META_SECTION))))
+        src = "meta";
+    else if (section_ok(c, (s = meta_val(c, S_MD_SECTION))) || section_ok(c, (s = itemprop_text(c, "articlesection"))))
+        src = "microdata";
+    else {
+        s.n = 0;
+        if (jl->n_crumbs >= 2) {
+            /* trail: [Home] > Section > ... > [this article] */
+            int last = (int)jl->n_crumbs - 1;
+            sv l = jl_val(c, jl->crumbs[last]);
+            if (c->title.n && (heading_matches(l, c->title) || heading_matches(c->title, l) || l.n > 60))
+                last--;
+            if (last >= 1 || (last == 0 && !home_word(jl_val(c, jl->crumbs[0])))) {
+                sv t = jl_val(c, jl->crumbs[last]);
+                if (!home_word(t) && section_ok(c, t)) {
+                    s = t;
+                    src = "json-ld";
+                }
+            }
+        }
+        if (!s.n) {
+            s = section_above_h1(c);
+            if (s.n)
+                src = "html";
+        }
+    }
+    if (!src || !s.n)
+        return;
+    s = norm_caps(c, s);
+    doc_set_field(c->doc, PITH_FIELD_SECTION, s.s, s.n, src);
+}
+
+static void add_tags(mctx *c, sv v, const char *src)
+{
+    size_t b = 0;
+    for (size_t i = 0; i <= v.n; i++) {
+        if (i == v.n || v.s[i] == ',' || v.s[i] == ';' || v.s[i] == '|') {
+            sv t = trim(sv_of(v.s + b, i - b));
+            if (t.n && t.n <= 80 && c->doc->lists[PITH_LIST_TAGS].n < 32) {
+                int dup = 0;
+                const str_list *L = &c->doc->lists[PITH_LIST_TAGS];
+                for (size_t k = 0; k < L->n && !dup; k++)
+                    dup = key_eq(L->items[k], L->lens[k], t.s, t.n);
+                if (!dup)
+                    doc_list_add(c->doc, PITH_LIST_TAGS, t.s, t.n, src);
+            }
+            b = i + 1;
+        }
+    }
+}
+
+static void tags_from_slot(mctx *c, int slot, const char *src)
+{
+    if (!c->first[slot])
+        return;
+    for (uint32_t i = c->first[slot] - 1; i < c->pg->n_meta; i++)
+        if (c->slot[i] == slot)
+            add_tags(c, clean_copy(c->a, c->pg->meta[i].value, c->pg->meta[i].value_len), src);
+}
+
+static void do_tags(mctx *c)
+{
+    const jl_info *jl = c->jl;
+    for (unsigned i = 0; i < jl->n_keywords; i++)
+        add_tags(c, jl_val(c, jl->keywords[i]), "json-ld");
+    if (!c->doc->lists[PITH_LIST_TAGS].n)
+        tags_from_slot(c, S_OG_TAG, "opengraph");
+    if (!c->doc->lists[PITH_LIST_TAGS].n)
+        tags_from_slot(c, S_META_KEYWORDS, "meta");
+    if (!c->doc->lists[PITH_LIST_TAGS].n)
+        tags_from_slot(c, S_MD_KEYWORDS, "microdata");
+}
+
+/* ------------------------------------------------------------ the rest */
+
+static void set_sv(mctx *c, pith_field f, sv v, const char *src)
+{
+    if (v.n)
+        doc_set_field(c->doc, f, v.s, v.n, src);
+}
+
+static void do_site_name(mctx *c)
+{
+    const jl_info *jl = c->jl;
+    sv s;
+    if ((s = meta_val(c, S_OG_SITE)).n)
+        set_sv(c, PITH_FIELD_SITE_NAME, s, "opengraph");
+    else if (jl->publisher.s && (s = jl_val(c, jl->publisher)).n)
+        set_sv(c, PITH_FIELD_SITE_NAME, s, "json-ld");
+    else if (jl->website.s && (s = jl_val(c, jl->website)).n)
+        set_sv(c, PITH_FIELD_SITE_NAME, s, "json-ld");
+    else if ((s = meta_val(c, S_APP_NAME)).n || (s = meta_val(c, S_META_PUBLISHER)).n)
+        set_sv(c, PITH_FIELD_SITE_NAME, s, "meta");
+    else {
+        /* the <title> part that names the host */
+        for (uint32_t i = 0; i < c->pg->n_meta; i++) {
+            if (c->pg->meta[i].kind != MI_TITLE)
+                continue;
+            sv t = clean_copy(c->a, c->pg->meta[i].value, c->pg->meta[i].value_len);
+            tpart p[8];
+            unsigned np = split_title(t, p);
+            if (np >= 2) {
+                sv last = sv_of(t.s + p[np - 1].b, p[np - 1].e - p[np - 1].b);
+                sv first = sv_of(t.s + p[0].b, p[0].e - p[0].b);
+                if (is_site_part(c, last.s, last.n))
+                    set_sv(c, PITH_FIELD_SITE_NAME, last, "html");
+                else if (is_site_part(c, first.s, first.n))
+                    set_sv(c, PITH_FIELD_SITE_NAME, first, "html");
+            }
+            break;
+        }
+    }
+}
+
+static void do_lead(mctx *c)
+{
+    const jl_info *jl = c->jl;
+    sv s;
+    if (jl->description.s && (s = jl_val(c, jl->description)).n)
+        set_sv(c, PITH_FIELD_LEAD, s, "json-ld");
+    else if ((s = meta_val(c, S_OG_DESC)).n)
+        set_sv(c, PITH_FIELD_LEAD, s, "opengraph");
+    else if ((s = meta_val(c, S_META_DESC)).n || (s = meta_val(c, S_TW_DESC)).n)
+        set_sv(c, PITH_FIELD_LEAD, s, "meta");
+    else {
+        for (unsigned k = 0; k < c->n_leads; k++)
+            if (!c->ze || in_zone(c, c->leads[k])) {
+                s = subtree_text(c, c->leads[k], 2000);
+                if (s.n >= 40) {
+                    set_sv(c, PITH_FIELD_LEAD, s, "html");
+                    break;
+                }
+            }
+    }
+}
+
+static void do_urls(mctx *c)
+{
+    const page *pg = c->pg;
+    sv canon = {NULL, 0};
+    const char *src = NULL;
+    for (uint32_t i = 0; i < pg->n_meta; i++) {
+        const meta_item *m = &pg->meta[i];
+        if (m->kind == MI_LINK && m->key && !strcasecmp(m->key, "canonical") && m->value_len) {
+            canon = resolve_url(c, sv_of(m->value, m->value_len));
+            src = "html";
+            if (canon.n)
+                break;
+        }
+    }
+    if (!canon.n && (canon = resolve_url(c, meta_val(c, S_OG_URL))).n)
+        src = "opengraph";
+    if (!canon.n && c->jl->url.s && (canon = resolve_url(c, jl_val(c, c->jl->url))).n)
+        src = "json-ld";
+    if (canon.n)
+        set_sv(c, PITH_FIELD_CANONICAL_URL, canon, src);
+    sv img;
+    if ((img = resolve_url(c, meta_val(c, S_OG_IMAGE))).n)
+        set_sv(c, PITH_FIELD_IMAGE, img, "opengraph");
+    else if (c->jl->image.s && (img = resolve_url(c, jl_val(c, c->jl->image))).n)
+        set_sv(c, PITH_FIELD_IMAGE, img, "json-ld");
+    else if ((img = resolve_url(c, meta_val(c, S_TW_IMAGE))).n)
+        set_sv(c, PITH_FIELD_IMAGE, img, "meta");
+}
+
+/* ------------------------------------------------------------ entry */
 
 void meta_extract(page *pg, pith_doc *doc)
 {
-    const meta_item *m;
-    if ((m = find_meta(pg, MI_META, "og:title")))
-        trim_set(doc, PITH_FIELD_TITLE, m->value, m->value_len, "opengraph");
-    else if ((m = find_meta(pg, MI_TITLE, NULL)))
-        trim_set(doc, PITH_FIELD_TITLE, m->value, m->value_len, "html");
-    if ((m = find_meta(pg, MI_HTMLLANG, NULL)))
-        trim_set(doc, PITH_FIELD_LANGUAGE, m->value, m->value_len, "html");
-    if ((m = find_meta(pg, MI_LINK, "canonical")))
-        trim_set(doc, PITH_FIELD_CANONICAL_URL, m->value, m->value_len, "html");
-    if ((m = find_meta(pg, MI_META, "og:description")) || (m = find_meta(pg, MI_META, "description")))
-        trim_set(doc, PITH_FIELD_LEAD, m->value, m->value_len, m->key[0] == 'o' ? "opengraph" : "meta");
-    if ((m = find_meta(pg, MI_META, "og:site_name")))
-        trim_set(doc, PITH_FIELD_SITE_NAME, m->value, m->value_len, "opengraph");
+    mctx *c = arena_calloc(pg->mem, 1, sizeof *c);
+    jl_info *jl = arena_calloc(pg->mem, 1, sizeof *jl);
+    if (!c || !jl)
+        return;
+    c->pg = pg;
+    c->doc = doc;
+    c->a = pg->mem;
+    c->jl = jl;
+    c->slot = pg->n_meta ? arena_calloc(pg->mem, pg->n_meta, 1) : NULL;
+    if (pg->n_meta && !c->slot)
+        return;
+    int has_jsonld = 0;
+    const meta_item *title_item = NULL;
+    for (uint32_t i = 0; i < pg->n_meta; i++) {
+        const meta_item *m = &pg->meta[i];
+        if (m->kind == MI_JSONLD)
+            has_jsonld = 1;
+        else if (m->kind == MI_TITLE && !title_item)
+            title_item = m;
+        if (m->kind != MI_META || !m->value || !m->value_len)
+            continue;
+        uint8_t s = slot_of(pg, m);
+        c->slot[i] = s;
+        if (s && !c->first[s])
+            c->first[s] = i + 1;
+    }
+    if (has_jsonld) {
+        sv hint = meta_val(c, S_OG_TITLE);
+        if (!hint.n && title_item)
+            hint = sv_of(title_item->value, title_item->value_len);
+        jsonld_read(pg, hint.s, hint.n, jl);
+    }
+    find_region(c);
+    node_pass(c);
+    c->base_url = pg->url;
+    do_urls(c);
+    if (!c->base_url && doc->f[PITH_FIELD_CANONICAL_URL].v)
+        c->base_url = doc->f[PITH_FIELD_CANONICAL_URL].v;
+
+    /* names of the site, for title cleaning and author filtering */
+    sv s;
+    if ((s = meta_val(c, S_OG_SITE)).n)
+        add_site_key(c, s.s, s.n);
+    if (jl->publisher.s)
+        add_site_key(c, jl->publisher.s, jl->publisher.n);
+    if (jl->website.s)
+        add_site_key(c, jl->website.s, jl->website.n);
+    if ((s = meta_val(c, S_APP_NAME)).n)
+        add_site_key(c, s.s, s.n);
+    if ((s = meta_val(c, S_META_PUBLISHER)).n)
+        add_site_key(c, s.s, s.n);
+    add_site_url(c, pg->url);
+    add_site_url(c, doc->f[PITH_FIELD_CANONICAL_URL].v);
+    if ((s = meta_val(c, S_OG_URL)).n)
+        add_site_url(c, s.s);
+
+    do_language(c);
+    do_title(c);
+    do_site_name(c);
+    do_dates(c);
+    do_authors(c);
+    do_section(c);
+    do_tags(c);
+    do_lead(c);
 }

@@ -680,7 +680,9 @@ static uint32_t read_attrs(page *pg, myhtml_tree_node_t *dn, nid id, tag t)
         int keep = ak == A_HREF || ak == A_SRC || ak == A_DATETIME || ak == A_CONTENT || ak == A_NAME ||
                    ak == A_PROPERTY || ak == A_ITEMPROP || ak == A_REL || ak == A_TYPE || ak == A_LANG ||
                    ak == A_ITEMTYPE || ak == A_ALT || ak == A_HTTP_EQUIV || ak == A_CHARSET ||
-                   ((ak == A_CLASS || ak == A_ID) && (t == T_P || t == T_DIV || t == T_SPAN));
+                   ((ak == A_CLASS || ak == A_ID) &&
+                    (t == T_P || t == T_DIV || t == T_SPAN || t == T_TIME || t == T_A || t == T_SMALL ||
+                     (t >= T_H1 && t <= T_H6)));
         if (!keep)
             continue;
         if (ak == A_ALT && t != T_IMG)

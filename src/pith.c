@@ -8,6 +8,7 @@
  */
 #include "internal.h"
 #include "lang.h"
+#include "sources.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -202,7 +203,14 @@ static void drop_title_repeat(pith_doc *doc)
         out_block *b = &doc->blocks[i];
         if (b->part != PITH_PART_BODY)
             break;
-        if ((b->kind == PITH_BLOCK_HEADING || b->kind == PITH_BLOCK_PARAGRAPH) && same_text(b->text, b->len, t->v, t->len)) {
+        int repeat = same_text(b->text, b->len, t->v, t->len);
+        if (!repeat && b->kind == PITH_BLOCK_HEADING && b->len > t->len && b->len < t->len + 80) {
+            /* "Kicker Headline": the title left the kicker out */
+            size_t k = b->len - t->len;
+            repeat = (b->text[k - 1] == ' ' || b->text[k - 1] == ':' || b->text[k - 1] == '\n') &&
+                     same_text(b->text + k, t->len, t->v, t->len);
+        }
+        if ((b->kind == PITH_BLOCK_HEADING || b->kind == PITH_BLOCK_PARAGRAPH) && repeat) {
             memmove(b, b + 1, (doc->n_blocks - i - 1) * sizeof *b);
             doc->n_blocks--;
             return;
@@ -239,6 +247,7 @@ pith_status pith_extract(pith_extractor *ex, const pith_input *in, pith_doc **ou
     pg.opt = &ex->opt;
     pg.url = in->url;
     pg.ref_time = in->ref_time > 0 ? in->ref_time : (int64_t)time(NULL);
+    pg.ref_given = in->ref_time > 0;
     if (ex->opt.time_budget_ms) {
         clock_gettime(CLOCK_MONOTONIC, &pg.deadline);
         pg.deadline.tv_sec += ex->opt.time_budget_ms / 1000;
@@ -261,6 +270,8 @@ pith_status pith_extract(pith_extractor *ex, const pith_input *in, pith_doc **ou
 
     if (in->kind == PITH_INPUT_TEXT) {
         st = textmode_extract(&pg, utf8, utf8_len, doc);
+        if (st == PITH_OK)
+            sources_extract(doc);
         doc->stats.ms_total = now_ms() - t0;
         if (st == PITH_OK && doc_finish_text(doc))
             st = PITH_ENOMEM;
@@ -304,6 +315,8 @@ pith_status pith_extract(pith_extractor *ex, const pith_input *in, pith_doc **ou
         meta_extract(&pg, doc);
     drop_title_repeat(doc);
     blocks_trim_edges(doc, pg.ref_time);
+    if (!(ex->opt.flags & PITH_OPT_NO_METADATA))
+        sources_extract(doc);
     if (doc_finish_text(doc))
         return finish(doc, PITH_ENOMEM, NULL);
     if (!doc->f[PITH_FIELD_LANGUAGE].v && doc->text_len) {

@@ -1,0 +1,475 @@
+/* test_meta.c — metadata extraction through the public API.
+ *
+ * Each test builds a small HTML page, runs pith_extract and checks the
+ * record's fields and their sources: JSON-LD (objects, @graph with @id
+ * references, broken JSON), OpenGraph, <meta>, microdata, <time>, the
+ * <title>/<h1> choice and site-suffix cleaning, DOM bylines, dates in the
+ * URL and in the text near the headline, precedence conflicts, section
+ * normalisation, language normalisation and the body-text check.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "pith.h"
+
+static pith_extractor *EX;
+
+/* A paragraph long enough to make its container the article. */
+#define PARA                                                                                              \
+    "<p>The council met on Tuesday evening to discuss the new budget for the coming year, and after a " \
+    "long debate the members agreed to spend more on schools, roads and the public library, which had " \
+    "been closed for repairs since the spring floods damaged its lower floor and most of its archive.</p>"
+#define PARA2                                                                                              \
+    "<p>Residents who attended the meeting said they were pleased with the outcome, although several of " \
+    "them asked why the decision had taken so long and whether the money would arrive before winter.</p>"
+
+static pith_doc *run(const char *html, const char *url, int64_t ref)
+{
+    pith_input in;
+    memset(&in, 0, sizeof in);
+    in.data = html;
+    in.len = strlen(html);
+    in.url = url;
+    in.ref_time = ref;
+    pith_doc *doc = NULL;
+    pith_extract(EX, &in, &doc);
+    return doc;
+}
+
+static const char *F(const pith_doc *d, pith_field f) { return pith_doc_field(d, f, NULL); }
+static const char *S(const pith_doc *d, pith_field f) { return pith_doc_field_source(d, f); }
+
+static int has_author(const pith_doc *d, const char *name)
+{
+    for (size_t i = 0; i < pith_doc_list_count(d, PITH_LIST_AUTHORS); i++)
+        if (!strcmp(pith_doc_list_item(d, PITH_LIST_AUTHORS, i, NULL), name))
+            return 1;
+    return 0;
+}
+
+static int has_tag(const pith_doc *d, const char *t)
+{
+    for (size_t i = 0; i < pith_doc_list_count(d, PITH_LIST_TAGS); i++)
+        if (!strcmp(pith_doc_list_item(d, PITH_LIST_TAGS, i, NULL), t))
+            return 1;
+    return 0;
+}
+
+/* Does s start with prefix? (published values may carry a time) */
+static int starts(const char *s, const char *prefix) { return s && !strncmp(s, prefix, strlen(prefix)); }
+
+#define REF_2024 ((int64_t)1720300000) /* 2024-07-06T21:06:40Z */
+
+static void test_jsonld_article(void)
+{
+    const char *html =
+        "<html lang=en><head><title>Council approves budget | The Daily Example</title>"
+        "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\","
+        "\"headline\":\"Council approves budget\",\"datePublished\":\"2024-07-05T10:30:00+03:00\","
+        "\"dateModified\":\"2024-07-06T08:00:00+03:00\",\"articleSection\":[\"Local\",\"Politics\"],"
+        "\"keywords\":\"budget, council,schools\",\"description\":\"The council agreed to spend more.\","
+        "\"image\":{\"@type\":\"ImageObject\",\"url\":\"https://example.com/img/budget.jpg\"},"
+        "\"author\":[{\"@type\":\"Person\",\"name\":\"Jane Doe\"},{\"@type\":\"Person\",\"name\":\"John Smith\"}],"
+        "\"publisher\":{\"@type\":\"Organization\",\"name\":\"The Daily Example\"}}</script></head>"
+        "<body><article><h1>Council approves budget</h1><p>By Jane Doe and John Smith</p>" PARA PARA2
+        "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Council approves budget");
+    CHECK_STR(F(d, PITH_FIELD_PUBLISHED), "2024-07-05T10:30:00+03:00");
+    CHECK_STR(S(d, PITH_FIELD_PUBLISHED), "json-ld");
+    CHECK_STR(F(d, PITH_FIELD_MODIFIED), "2024-07-06T08:00:00+03:00");
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 2);
+    CHECK(has_author(d, "Jane Doe"));
+    CHECK(has_author(d, "John Smith"));
+    CHECK_STR(pith_doc_list_source(d, PITH_LIST_AUTHORS), "json-ld");
+    CHECK_STR(F(d, PITH_FIELD_SECTION), "Local");
+    CHECK(has_tag(d, "budget") && has_tag(d, "council") && has_tag(d, "schools"));
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_TAGS), 3);
+    CHECK_STR(F(d, PITH_FIELD_SITE_NAME), "The Daily Example");
+    CHECK_STR(F(d, PITH_FIELD_LEAD), "The council agreed to spend more.");
+    CHECK_STR(F(d, PITH_FIELD_IMAGE), "https://example.com/img/budget.jpg");
+    CHECK_STR(F(d, PITH_FIELD_LANGUAGE), "en");
+    pith_doc_free(d);
+}
+
+/* Yoast-style @graph: the author is a reference to a Person elsewhere. */
+static void test_jsonld_graph_refs(void)
+{
+    const char *html =
+        "<html><head><title>Rain expected all week - Example Weather</title>"
+        "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@graph\":["
+        "{\"@type\":\"WebSite\",\"@id\":\"https://w.example/#website\",\"name\":\"Example Weather\"},"
+        "{\"@type\":\"WebPage\",\"@id\":\"https://w.example/rain/\",\"name\":\"Rain expected all week - Example Weather\","
+        "\"datePublished\":\"2023-03-01T06:00:00+00:00\"},"
+        "{\"@type\":\"Article\",\"@id\":\"https://w.example/rain/#article\",\"headline\":\"Rain expected all week\","
+        "\"author\":{\"@id\":\"https://w.example/#/schema/person/42\"},\"datePublished\":\"2023-03-02T06:00:00+00:00\","
+        "\"mainEntityOfPage\":{\"@id\":\"https://w.example/rain/\"}},"
+        "{\"@type\":\"Person\",\"@id\":\"https://w.example/#/schema/person/42\",\"name\":\"Olga Petrenko\"}]}</script>"
+        "</head><body><article><h1>Rain expected all week</h1><p class=byline>Olga Petrenko</p>" PARA PARA2
+        "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Rain expected all week");
+    CHECK(has_author(d, "Olga Petrenko"));
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    /* the Article's date, not the WebPage's */
+    CHECK(starts(F(d, PITH_FIELD_PUBLISHED), "2023-03-02"));
+    CHECK_STR(F(d, PITH_FIELD_SITE_NAME), "Example Weather");
+    pith_doc_free(d);
+}
+
+/* Trailing commas, a raw newline inside a string, a comment, a stray "<!--". */
+static void test_jsonld_broken(void)
+{
+    const char *html =
+        "<html><head><title>Bridge reopens</title><script type=\"application/ld+json\"><!--\n"
+        "{ // the article\n \"@type\": \"BlogPosting\", \"headline\": \"Bridge reopens\nafter repairs\",\n"
+        " \"author\": [\"Anna Berg\", {\"name\": \"Tom Weiss\",},],\n"
+        " \"datePublished\": \"2022-11-03\",\n}\n--></script></head>"
+        "<body><article><h2>Bridge</h2>" PARA PARA2 "<p>Anna Berg and Tom Weiss reported.</p></article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_PUBLISHED), "2022-11-03");
+    CHECK_STR(S(d, PITH_FIELD_PUBLISHED), "json-ld");
+    CHECK(has_author(d, "Anna Berg"));
+    CHECK(has_author(d, "Tom Weiss"));
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Bridge reopens after repairs");
+    pith_doc_free(d);
+}
+
+/* JSON-LD says one date, a <time> in the article another: JSON-LD wins. */
+static void test_precedence_jsonld_over_time(void)
+{
+    const char *html =
+        "<html><head><title>Harbour plan</title><script type=\"application/ld+json\">"
+        "{\"@type\":\"NewsArticle\",\"headline\":\"Harbour plan\",\"datePublished\":\"2021-04-01T09:00:00Z\"}"
+        "</script></head><body><article><h1>Harbour plan</h1>"
+        "<time datetime=\"2021-05-20T10:00:00+02:00\">May 20</time>" PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK(starts(F(d, PITH_FIELD_PUBLISHED), "2021-04-01"));
+    CHECK_STR(S(d, PITH_FIELD_PUBLISHED), "json-ld");
+    pith_doc_free(d);
+    /* without JSON-LD the <time> counts */
+    const char *html2 = "<html><head><title>Harbour plan</title></head><body><article><h1>Harbour plan</h1>"
+                        "<time datetime=\"2021-05-20T10:00:00+02:00\">May 20</time>" PARA PARA2
+                        "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_PUBLISHED), "2021-05-20T10:00:00+02:00");
+    CHECK_STR(S(d, PITH_FIELD_PUBLISHED), "time-element");
+    pith_doc_free(d);
+}
+
+/* Only a modification date: it is the modified field, never the published one. */
+static void test_modified_only(void)
+{
+    const char *html = "<html><head><title>Timetable changes</title>"
+                       "<meta property=\"article:modified_time\" content=\"2020-02-10T12:00:00+01:00\">"
+                       "</head><body><article><h1>Timetable changes</h1>" PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK(F(d, PITH_FIELD_PUBLISHED) == NULL);
+    CHECK_STR(F(d, PITH_FIELD_MODIFIED), "2020-02-10T12:00:00+01:00");
+    CHECK_STR(S(d, PITH_FIELD_MODIFIED), "opengraph");
+    pith_doc_free(d);
+}
+
+/* OpenGraph and <meta>: site suffix cleaned with og:site_name, authors split. */
+static void test_opengraph_and_meta(void)
+{
+    const char *html =
+        "<html><head><title>Storm closes schools | Northern Gazette</title>"
+        "<meta property=\"og:title\" content=\"Storm closes schools | Northern Gazette\">"
+        "<meta property=\"og:site_name\" content=\"Northern Gazette\">"
+        "<meta property=\"og:locale\" content=\"en_GB\">"
+        "<meta property=\"article:published_time\" content=\"2019-01-15T07:45:00+00:00\">"
+        "<meta name=\"author\" content=\"By Mary Jones, Staff Writer\">"
+        "<meta property=\"article:section\" content=\"WEATHER\">"
+        "<meta property=\"article:tag\" content=\"storm\"><meta property=\"article:tag\" content=\"schools\">"
+        "<link rel=\"canonical\" href=\"/news/storm-closes-schools\">"
+        "</head><body><div class=content><h2>Other news</h2>" PARA PARA2
+        "<p>Reporting by Mary Jones.</p></div></body></html>";
+    pith_doc *d = run(html, "https://www.northern.example/news/storm-closes-schools?ref=home", REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Storm closes schools");
+    CHECK_STR(S(d, PITH_FIELD_TITLE), "opengraph");
+    CHECK_STR(F(d, PITH_FIELD_PUBLISHED), "2019-01-15T07:45:00+00:00");
+    CHECK_STR(S(d, PITH_FIELD_PUBLISHED), "opengraph");
+    CHECK(has_author(d, "Mary Jones"));
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1); /* "Staff Writer" is a role */
+    CHECK_STR(pith_doc_list_source(d, PITH_LIST_AUTHORS), "meta");
+    CHECK_STR(F(d, PITH_FIELD_SECTION), "Weather");
+    CHECK(has_tag(d, "storm") && has_tag(d, "schools"));
+    CHECK_STR(F(d, PITH_FIELD_SITE_NAME), "Northern Gazette");
+    CHECK_STR(F(d, PITH_FIELD_CANONICAL_URL), "https://www.northern.example/news/storm-closes-schools");
+    pith_doc_free(d);
+}
+
+/* Title cleaning: the part after " – " is the site (host of the canonical URL). */
+static void test_title_suffix_host(void)
+{
+    const char *html = "<html><head><title>Ferry strike ends – Examplenews</title>"
+                       "<link rel=canonical href=\"https://www.examplenews.com/a/ferry\"></head>"
+                       "<body><div class=article><h2>Ferry strike ends</h2>" PARA PARA2 "</div></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Ferry strike ends");
+    pith_doc_free(d);
+}
+
+/* ... and NOT cleaning a " - " whose parts are both headline text. */
+static void test_title_real_dash(void)
+{
+    const char *html = "<html><head><title>Interview - Why the river keeps rising</title></head>"
+                       "<body><article><h1>Interview - Why the river keeps rising</h1>" PARA PARA2
+                       "</article></body></html>";
+    pith_doc *d = run(html, "https://paper.example.org/2020/interview", REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Interview - Why the river keeps rising");
+    pith_doc_free(d);
+    /* no h1, no site evidence: the <title> stays whole */
+    const char *html2 = "<html><head><title>Budget 2021 - What changes for renters</title></head>"
+                        "<body><article>" PARA PARA2 "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Budget 2021 - What changes for renters");
+    pith_doc_free(d);
+}
+
+/* The visible h1 is the headline; its kicker is not. */
+static void test_title_h1_kicker(void)
+{
+    const char *html = "<html><head><title>Brexit: Parliament delays vote | Example Times</title>"
+                       "<meta property=\"og:site_name\" content=\"Example Times\"></head><body>"
+                       "<article><h1><span class=\"kicker\">Brexit</span> <span class=\"headline\">Parliament "
+                       "delays vote</span></h1>" PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Parliament delays vote");
+    pith_doc_free(d);
+    /* a site-name h1 in the header does not replace the headline */
+    const char *html2 = "<html><head><title>Night train returns | Rail Blog</title></head><body>"
+                        "<header><h1>Rail Blog</h1></header><article><h1>Night train returns</h1>" PARA PARA2
+                        "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Night train returns");
+    pith_doc_free(d);
+}
+
+/* All-caps sections become title case, in Latin and Cyrillic; acronyms stay. */
+static void test_section_caps(void)
+{
+    const char *html = "<html><head><title>X</title><meta property=\"article:section\" content=\"СВІТ\">"
+                       "</head><body><article><h1>Вибори у Франції</h1>" PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_SECTION), "Світ");
+    CHECK_STR(S(d, PITH_FIELD_SECTION), "opengraph");
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>X</title><meta property=\"article:section\" content=\"US POLITICS\">"
+                        "</head><body><article><h1>Senate vote</h1>" PARA PARA2 "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_SECTION), "US Politics");
+    pith_doc_free(d);
+}
+
+/* Section from a JSON-LD breadcrumb: the item before the article itself. */
+static void test_section_breadcrumb(void)
+{
+    const char *html =
+        "<html><head><title>Wolves return to the valley</title><script type=\"application/ld+json\">"
+        "{\"@type\":\"BreadcrumbList\",\"itemListElement\":[{\"@type\":\"ListItem\",\"position\":1,\"name\":\"Home\"},"
+        "{\"@type\":\"ListItem\",\"position\":2,\"name\":\"Nature\"},{\"@type\":\"ListItem\",\"position\":3,"
+        "\"name\":\"Wolves return to the valley\"}]}</script></head><body><article><h1>Wolves return to the valley</h1>"
+        PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_SECTION), "Nature");
+    pith_doc_free(d);
+}
+
+/* A date in the URL path is used when nothing better is there. */
+static void test_url_date(void)
+{
+    const char *html = "<html><head><title>Festival line-up announced</title></head><body><article>"
+                       "<h1>Festival line-up announced</h1>" PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, "https://news.example.com/2018/09/14/festival-line-up/", REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_PUBLISHED), "2018-09-14");
+    CHECK_STR(S(d, PITH_FIELD_PUBLISHED), "url");
+    pith_doc_free(d);
+}
+
+/* Ukrainian page: the date written under the headline. */
+static void test_text_date_uk(void)
+{
+    const char *html =
+        "<html lang=uk><head><title>Уряд ухвалив новий бюджет</title></head><body><article>"
+        "<h1>Уряд ухвалив новий бюджет</h1><div class=\"post-info\">06.07.2024, 15:29</div>"
+        "<p>Уряд ухвалив новий бюджет на наступний рік, і після довгої дискусії міністри погодилися витратити "
+        "більше на школи, дороги та публічні бібліотеки, які були зачинені на ремонт після весняної повені.</p>"
+        "<p>Мешканці, які були присутні на засіданні, сказали, що задоволені результатом, хоча дехто з них "
+        "запитав, чому рішення ухвалили так пізно і чи надійдуть гроші до зими.</p></article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK(starts(F(d, PITH_FIELD_PUBLISHED), "2024-07-06T15:29"));
+    CHECK_STR(S(d, PITH_FIELD_PUBLISHED), "text");
+    CHECK_STR(F(d, PITH_FIELD_LANGUAGE), "uk");
+    pith_doc_free(d);
+}
+
+/* Bylines in the DOM: "By A and B | Updated ..." gives two names. */
+static void test_dom_byline(void)
+{
+    const char *html = "<html><head><title>Old mill to become museum</title></head><body><article>"
+                       "<h1>Old mill to become museum</h1><div class=\"byline\">By Jane Doe and John Smith | "
+                       "Updated March 5, 2021</div>" PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 2);
+    CHECK(has_author(d, "Jane Doe"));
+    CHECK(has_author(d, "John Smith"));
+    CHECK_STR(pith_doc_list_source(d, PITH_LIST_AUTHORS), "html");
+    pith_doc_free(d);
+    const char *html2 = "<html lang=uk><head><title>Новини</title></head><body><article><h1>Новий міст</h1>"
+                        "<span class=\"author\">Автор: Олена Коваль</span>" PARA PARA2 "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK(has_author(d, "Олена Коваль"));
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    pith_doc_free(d);
+}
+
+/* The publisher's own name next to a person is not an author; a name no
+ * page text shows (a site owner in <meta name=author>) is not either. */
+static void test_author_filters(void)
+{
+    const char *html = "<html><head><title>Zoo opens new hall</title><meta property=\"og:site_name\" "
+                       "content=\"City Herald\"><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+                       "\"headline\":\"Zoo opens new hall\",\"author\":[{\"@type\":\"Organization\",\"name\":"
+                       "\"City Herald\"},{\"@type\":\"Person\",\"name\":\"Peter Brown\"}]}</script></head><body>"
+                       "<article><h1>Zoo opens new hall</h1><p>Peter Brown, City Herald</p>" PARA PARA2
+                       "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    CHECK(has_author(d, "Peter Brown"));
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Opening hours</title><meta name=\"author\" content=\"Karl Huber\">"
+                        "</head><body><article><h1>Opening hours</h1>" PARA PARA2 "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 0);
+    pith_doc_free(d);
+}
+
+/* Microdata: headline, author > name, datePublished. */
+static void test_microdata(void)
+{
+    const char *html =
+        "<html><head><title>Library | Town site</title></head><body><div itemscope "
+        "itemtype=\"https://schema.org/Article\"><h2 itemprop=\"headline\">Library reopens after floods</h2>"
+        "<span itemprop=\"author\" itemscope itemtype=\"https://schema.org/Person\">Text: <span itemprop=\"name\">"
+        "Eva Lind</span></span> <meta itemprop=\"datePublished\" content=\"2017-06-02\">" PARA PARA2
+        "</div></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Library reopens after floods");
+    CHECK_STR(F(d, PITH_FIELD_PUBLISHED), "2017-06-02");
+    CHECK_STR(S(d, PITH_FIELD_PUBLISHED), "microdata");
+    CHECK(has_author(d, "Eva Lind"));
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    pith_doc_free(d);
+}
+
+/* Language: tags normalised; the body text overrides a wrong declaration. */
+static void test_language(void)
+{
+    const char *html = "<html lang=\"en_us\"><head><title>T</title></head><body><article><h1>Budget</h1>" PARA
+                       PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_LANGUAGE), "en-US");
+    CHECK_STR(S(d, PITH_FIELD_LANGUAGE), "html");
+    pith_doc_free(d);
+    const char *html2 =
+        "<html lang=\"en\"><head><title>T</title></head><body><article><h1>Haushalt</h1>"
+        "<p>Der Gemeinderat hat am Dienstagabend über den neuen Haushalt für das kommende Jahr beraten, und nach "
+        "einer langen Debatte haben sich die Mitglieder darauf geeinigt, mehr Geld für die Schulen, die Straßen "
+        "und die öffentliche Bibliothek auszugeben, die seit dem Hochwasser im Frühjahr geschlossen ist.</p>"
+        "<p>Die Bürger, die an der Sitzung teilgenommen haben, sagten, dass sie mit dem Ergebnis zufrieden "
+        "seien, auch wenn einige von ihnen fragten, warum die Entscheidung so lange gedauert hat und ob das "
+        "Geld noch vor dem Winter ankommen wird.</p></article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_LANGUAGE), "de");
+    CHECK_STR(S(d, PITH_FIELD_LANGUAGE), "text");
+    pith_doc_free(d);
+    const char *html3 = "<html><head><title>T</title><meta property=\"og:locale\" content=\"de_AT\"></head><body>"
+                        "<article><h1>Budget</h1>" PARA PARA2 "</article></body></html>";
+    d = run(html3, NULL, REF_2024);
+    /* og:locale normalised, but the English text wins over it */
+    CHECK_STR(F(d, PITH_FIELD_LANGUAGE), "en");
+    pith_doc_free(d);
+}
+
+/* Implausible dates are rejected; year-less text dates need a given reference time. */
+static void test_date_plausibility(void)
+{
+    const char *html = "<html><head><title>T</title><meta property=\"article:published_time\" "
+                       "content=\"1970-01-01T00:00:00Z\"><meta name=\"date\" content=\"2016-03-04\"></head>"
+                       "<body><article><h1>Market day</h1>" PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_PUBLISHED), "2016-03-04");
+    CHECK_STR(S(d, PITH_FIELD_PUBLISHED), "meta");
+    pith_doc_free(d);
+    const char *html2 = "<html lang=uk><head><title>T</title></head><body><article><h1>Новий міст відкрили</h1>"
+                        "<div class=\"date\">вчора, 14:56</div>" PARA PARA2 "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK(starts(F(d, PITH_FIELD_PUBLISHED), "2024-07-05T14:56"));
+    pith_doc_free(d);
+    /* a JSON-LD date in the future of the reference time is rejected */
+    const char *html3 = "<html><head><title>T</title><script type=\"application/ld+json\">{\"@type\":\"Article\","
+                        "\"headline\":\"Fair\",\"datePublished\":\"2031-01-01\"}</script></head><body><article>"
+                        "<h1>Fair</h1>" PARA PARA2 "</article></body></html>";
+    d = run(html3, NULL, REF_2024);
+    CHECK(F(d, PITH_FIELD_PUBLISHED) == NULL);
+    pith_doc_free(d);
+}
+
+/* Hostile input: deep JSON, huge strings, garbage: bounded, no crash. */
+static void test_hostile(void)
+{
+    size_t depth = 20000;
+    char *html = malloc(depth * 2 + 512);
+    if (!html)
+        return;
+    size_t o = (size_t)sprintf(html, "<html><head><script type=\"application/ld+json\">");
+    for (size_t i = 0; i < depth; i++)
+        html[o++] = i % 2 ? '[' : '{';
+    o += (size_t)sprintf(html + o, "</script><title>Deep</title></head><body><p>x</p></body></html>");
+    html[o] = '\0';
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK(d != NULL);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Deep");
+    pith_doc_free(d);
+    free(html);
+    const char *html2 = "<html><head><title> | | - </title><meta name=author content=\",,, and ; &\">"
+                        "<meta property=article:published_time content=\"99999999999999999999\"></head>"
+                        "<body><h1></h1></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK(d != NULL);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 0);
+    CHECK(F(d, PITH_FIELD_PUBLISHED) == NULL);
+    pith_doc_free(d);
+}
+
+int main(void)
+{
+    if (pith_extractor_new(NULL, &EX, NULL) != PITH_OK)
+        return 1;
+    test_jsonld_article();
+    test_jsonld_graph_refs();
+    test_jsonld_broken();
+    test_precedence_jsonld_over_time();
+    test_modified_only();
+    test_opengraph_and_meta();
+    test_title_suffix_host();
+    test_title_real_dash();
+    test_title_h1_kicker();
+    test_section_caps();
+    test_section_breadcrumb();
+    test_url_date();
+    test_text_date_uk();
+    test_dom_byline();
+    test_author_filters();
+    test_microdata();
+    test_language();
+    test_date_plausibility();
+    test_hostile();
+    pith_extractor_free(EX);
+    return harness_done("test_meta");
+}
