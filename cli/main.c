@@ -7,6 +7,7 @@
  * documented in usage() and man/pith.1.
  */
 #include "pith.h"
+#include "batch.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -34,7 +35,8 @@ static void usage(FILE *f)
         "                       json gives JSON Lines (one object per input, with \"source\").\n"
         "      --no-blocks      json: leave out the \"blocks\" array\n"
         "      --no-title       text/markdown/html: body only\n"
-        "  -o, --output FILE    write to FILE instead of standard output\n"
+        "  -o, --output FILE    write to FILE instead of standard output; in batch mode\n"
+        "                       FILE.gz and FILE.zst are compressed\n"
         "\n"
         "Input:\n"
         "      --input KIND     html (default) or text: plain text of one page as a scraper,\n"
@@ -69,6 +71,22 @@ static void usage(FILE *f)
         "                       (PITH_ETOODEEP)\n"
         "                       instead of processing them in a degraded way\n"
         "\n"
+        "Batch mode (corpora): used when an input is a directory or a WARC file, or with\n"
+        "any of the options below. Output is JSON Lines in input order (the same bytes\n"
+        "whatever --jobs), one line per page or WARC record: the record, or an error\n"
+        "record; other WARC records (requests, non-HTML, non-200, revisits) are skipped\n"
+        "and counted. A summary goes to stderr, with a progress line on a terminal.\n"
+        "  -j, --jobs N         worker threads (default: all cores)\n"
+        "      --files-from F   read input paths from F, one per line ('-' = stdin)\n"
+        "      --resume         skip inputs already written to the -o file by an\n"
+        "                       earlier run (a cut last line is removed first)\n"
+        "      --dedupe         flag exact (\"duplicate_of\") and near duplicates\n"
+        "                       (\"near_duplicate_of\", MinHash) by record \"seq\"\n"
+        "      --no-progress    no progress line\n"
+        "WARC: 1.0/1.1, plain, gzip per record or whole file, zstd; response, resource\n"
+        "and conversion (WET, read in text mode) records; HTTP chunked and gzip/deflate/\n"
+        "br bodies decoded; WARC-Date is the reference time of relative dates.\n"
+        "\n"
         "  -q, --quiet          no diagnostics on stderr\n"
         "  -V, --version        print the version and exit\n"
         "  -h, --help           print this help and exit\n"
@@ -93,6 +111,10 @@ typedef struct cli {
     const char *url, *charset, *output;
     int64_t ref_time;
     int quiet;
+    int batch;              /* batch-only option seen */
+    unsigned jobs;
+    const char *files_from;
+    int resume, dedupe, progress;
 } cli;
 
 static int parse_size(const char *s, size_t *out)
@@ -355,6 +377,7 @@ int main(int argc, char **argv)
 {
     cli c;
     memset(&c, 0, sizeof c);
+    c.progress = -1;
     pith_options_init(&c.opt);
     c.format = PITH_FORMAT_TEXT;
     const char **files = calloc((size_t)argc + 1, sizeof(char *));
@@ -457,11 +480,62 @@ int main(int argc, char **argv)
                 c.opt.time_budget_ms = v;
         } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
             c.quiet = 1;
+        } else if (!strcmp(a, "-j") || !strcmp(a, "--jobs")) {
+            NEEDS_VALUE();
+            if (parse_uint(val, &c.jobs) || c.jobs > 512) {
+                fprintf(stderr, "pith: --jobs: bad number '%s'\n", val);
+                return EXIT_USAGE;
+            }
+            c.batch = 1;
+        } else if (!strcmp(a, "--files-from")) {
+            NEEDS_VALUE();
+            c.files_from = val;
+            c.batch = 1;
+        } else if (!strcmp(a, "--resume")) {
+            c.resume = c.batch = 1;
+        } else if (!strcmp(a, "--dedupe")) {
+            c.dedupe = c.batch = 1;
+        } else if (!strcmp(a, "--no-progress")) {
+            c.progress = 0;
         } else {
             fprintf(stderr, "pith: unknown option '%s' (see pith --help)\n", a);
             return EXIT_USAGE;
         }
 #undef NEEDS_VALUE
+    }
+    for (int i = 0; i < nfiles && !c.batch; i++)
+        c.batch = batch_wants(files[i]);
+    if (c.batch) {
+        if (c.format != PITH_FORMAT_JSON && c.format != PITH_FORMAT_TEXT) {
+            fprintf(stderr, "pith: batch mode writes JSON Lines (--format json)\n");
+            return EXIT_USAGE;
+        }
+        batch_config bc;
+        memset(&bc, 0, sizeof bc);
+        bc.opt = c.opt;
+        bc.render_flags = c.render_flags;
+        bc.kind = c.kind;
+        bc.charset = c.charset;
+        bc.ref_time = c.ref_time;
+        bc.output = c.output;
+        bc.files_from = c.files_from;
+        bc.jobs = c.jobs;
+        bc.resume = c.resume;
+        bc.dedupe = c.dedupe;
+        bc.quiet = c.quiet;
+        bc.progress = c.progress;
+        const char *bad_field = NULL;
+        pith_extractor *probe = NULL;
+        if (pith_extractor_new(&c.opt, &probe, &bad_field) != PITH_OK) {
+            fprintf(stderr, "pith: invalid option value: %s\n", bad_field ? bad_field : "?");
+            return EXIT_USAGE;
+        }
+        pith_extractor_free(probe);
+        if (nfiles == 0 && !c.files_from)
+            files[nfiles++] = "-";
+        int rc = batch_run(&bc, (const char *const *)files, nfiles);
+        free(files);
+        return rc;
     }
     if (nfiles == 0)
         files[nfiles++] = "-";
