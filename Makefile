@@ -78,6 +78,7 @@ test: all unit
 	$(PYTHON) tests/run_cases.py --pith $(BUILD)/pith
 	sh tests/cli/run.sh $(BUILD)/pith
 	$(PYTHON) tests/pathological.py --pith $(BUILD)/pith $(if $(SAN),--sanitized)
+	$(PYTHON) tests/batch_test.py --pith $(BUILD)/pith
 	$(PYTHON) tests/run_python.py --build $(BUILD)
 	@echo "make test: all suites passed"
 
