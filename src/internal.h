@@ -182,6 +182,8 @@ typedef struct page {
     nid *sel;                /* selected roots in document order (top and kept siblings) */
     uint32_t n_sel;
     nid comments;            /* comment region, 0 = none */
+    const char *ld_body;     /* JSON-LD articleBody (meta.c), NULL when none */
+    size_t ld_body_len;
     uint32_t body_chars;     /* visible characters in <body> */
     const char *lang;        /* language hint (html lang or detected), may be NULL */
     /* budget */

@@ -558,6 +558,9 @@ void jsonld_read(page *pg, const char *title_hint, size_t hint_len, jl_info *out
     }
 
     out->description = mk(json_get(main, "description"));
+    out->body = mk(json_get(main, "articleBody"));
+    if (!out->body.s)
+        out->body = mk(json_get(main, "text"));
     if (!out->description.s && pagev)
         out->description = mk(json_get(pagev, "description"));
 

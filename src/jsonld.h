@@ -39,6 +39,7 @@ typedef struct jl_info {
     jl_str publisher;          /* publisher.name (or the WebSite's name) */
     jl_str website;            /* name of a WebSite object */
     jl_str description;
+    jl_str body;               /* articleBody (else text) of the main object */
     jl_str image;
     jl_str url;                /* url / mainEntityOfPage @id */
     jl_str lang;               /* inLanguage */

@@ -2846,6 +2846,10 @@ void meta_extract(page *pg, pith_doc *doc)
         if (!hint.n && title_item)
             hint = sv_of(title_item->value, title_item->value_len);
         jsonld_read(pg, hint.s, hint.n, jl);
+        if (jl->rank >= 2 && jl->body.s) { /* for pith.c's fallback when the DOM held no article */
+            pg->ld_body = jl->body.s;
+            pg->ld_body_len = jl->body.n;
+        }
     }
     find_region(c);
     node_pass(c);

@@ -218,6 +218,51 @@ static void drop_title_repeat(pith_doc *doc)
     }
 }
 
+/* Pages rendered by scripts carry the article only in JSON-LD articleBody:
+ * when the DOM gave much less prose than that, the body comes from there
+ * (paragraphs split at line breaks). */
+static void body_from_jsonld(const page *pg, pith_doc *doc)
+{
+    if (!pg->ld_body || pg->ld_body_len < 400)
+        return;
+    size_t have = 0;
+    for (size_t i = 0; i < doc->n_blocks; i++)
+        if (doc->blocks[i].part == PITH_PART_BODY)
+            have += doc->blocks[i].len;
+    if (have * 2 >= pg->ld_body_len)
+        return;
+    /* comments (kept with PITH_OPT_COMMENTS) go back after the new body */
+    size_t nc = 0;
+    for (size_t i = 0; i < doc->n_blocks; i++)
+        nc += doc->blocks[i].part != PITH_PART_BODY;
+    out_block *comments = nc ? malloc(nc * sizeof *comments) : NULL;
+    if (nc && !comments)
+        return;
+    for (size_t i = 0, k = 0; i < doc->n_blocks; i++)
+        if (doc->blocks[i].part != PITH_PART_BODY)
+            comments[k++] = doc->blocks[i];
+    doc->n_blocks = 0;
+    const char *s = pg->ld_body;
+    size_t n = pg->ld_body_len, i = 0;
+    while (i < n) {
+        size_t j = i;
+        while (j < n && s[j] != '\n' && s[j] != '\r')
+            j++;
+        size_t a = i, b = j;
+        while (a < b && (s[a] == ' ' || s[a] == '\t'))
+            a++;
+        while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t'))
+            b--;
+        if (b > a)
+            doc_add_block(doc, PITH_BLOCK_PARAGRAPH, PITH_PART_BODY, 0, 0, s + a, b - a);
+        i = j + 1;
+    }
+    for (size_t k = 0; k < nc; k++)
+        doc_add_block(doc, comments[k].kind, comments[k].part, comments[k].level, comments[k].flags,
+                      comments[k].text, comments[k].len);
+    free(comments);
+}
+
 pith_status pith_extract(pith_extractor *ex, const pith_input *in, pith_doc **out)
 {
     if (!out)
@@ -315,6 +360,7 @@ pith_status pith_extract(pith_extractor *ex, const pith_input *in, pith_doc **ou
         meta_extract(&pg, doc);
     drop_title_repeat(doc);
     blocks_trim_edges(doc, pg.ref_time);
+    body_from_jsonld(&pg, doc);
     if (!(ex->opt.flags & PITH_OPT_NO_METADATA))
         sources_extract(doc);
     if (doc_finish_text(doc))

@@ -386,6 +386,21 @@ static void test_selection(void)
     pith_doc_free(d);
     free(html);
 
+    /* a script-rendered page: the article only in JSON-LD articleBody */
+    buf jb = BUF_INIT;
+    buf_puts(&jb, "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":"
+                  "\"Ferry fares\",\"articleBody\":\"");
+    for (int k = 0; k < 12; k++)
+        buf_puts(&jb, "Ferry fares will rise by four percent in March, the operator said on Friday. ");
+    buf_puts(&jb, "\\nThe last sentence stands in a paragraph of its own.\"}</script></head><body><div id=\"app\">"
+                  "<p>Loading the story, please wait.</p></div></body></html>");
+    d = run(ex, jb.data, jb.len, NULL);
+    CHECK(contains(d, "Ferry fares will rise by four percent in March"));
+    CHECK(!contains(d, "Loading the story"));
+    CHECK(pith_doc_block_count(d) == 2);
+    pith_doc_free(d);
+    buf_free(&jb);
+
     /* no content at all */
     d = run(ex, "<html><body><nav><a href=/>Home</a></nav></body></html>", 56, NULL);
     CHECK_INT(pith_doc_status(d), PITH_ENOCONTENT);
