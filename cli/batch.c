@@ -60,6 +60,9 @@ typedef struct item {
     int has_text;
     uint64_t text_hash;
     uint32_t mh[MH];
+    uint64_t site;        /* site key (learning) */
+    uint64_t *hashes;     /* learning pass: the page's distinct body block hashes */
+    size_t n_hashes;
     struct item *next_work;
     int state;
 } item;
@@ -258,6 +261,119 @@ static void signature(const char *t, size_t n, item *it)
         it->mh[0] = UINT32_MAX; /* too short for near-duplicate detection */
 }
 
+/* ------------------------------------------------------------ site furniture (--learn-boilerplate) */
+
+/* Per site (host of the URL, or the directory of a file): how many learnt
+ * pages carry each block hash, and after the learning pass the sorted set
+ * of hashes to drop (blocks on >= 3 pages and >= 30% of the site's pages). */
+#define LEARN_PAGES 1000 /* pages per site that teach; the rest only benefit */
+
+typedef struct site {
+    uint64_t key;
+    uint32_t pages;
+    dup_table counts;   /* hash -> count (seq field used as the count) */
+    uint64_t *drop;
+    size_t n_drop;
+} site;
+
+typedef struct sites {
+    site *s;
+    size_t n, cap;
+    dup_table index;    /* key -> index + 1 (in the seq field) */
+} sites;
+
+static site *site_get(sites *t, uint64_t key, int create)
+{
+    uint64_t idx = 0;
+    if (!key)
+        key = 1;
+    size_t j = t->index.cap ? key & (t->index.cap - 1) : 0;
+    if (t->index.cap)
+        while (t->index.e[j].hash) {
+            if (t->index.e[j].hash == key) {
+                idx = t->index.e[j].seq;
+                break;
+            }
+            j = (j + 1) & (t->index.cap - 1);
+        }
+    if (idx)
+        return &t->s[idx - 1];
+    if (!create)
+        return NULL;
+    if (t->n == t->cap) {
+        size_t nc = t->cap ? t->cap * 2 : 64;
+        site *ns = realloc(t->s, nc * sizeof *ns);
+        if (!ns)
+            return NULL;
+        t->s = ns;
+        t->cap = nc;
+    }
+    site *st = &t->s[t->n++];
+    memset(st, 0, sizeof *st);
+    st->key = key;
+    uint64_t dummy;
+    if (dup_find_or_add(&t->index, key, t->n, &dummy) < 0)
+        return NULL;
+    return st;
+}
+
+/* Site key of an input: the host of its URL, else the directory of the file. */
+static uint64_t site_key(const char *url, const char *source)
+{
+    const char *s = url, *e;
+    if (s && (e = strstr(s, "://"))) {
+        s = e + 3;
+        e = s;
+        while (*e && *e != '/' && *e != ':' && *e != '?' && *e != '#')
+            e++;
+        if (e - s > 4 && !strncasecmp(s, "www.", 4))
+            s += 4;
+        return fnv(s, (size_t)(e - s), 0x84222325cbf29ce4ull);
+    }
+    const char *slash = strrchr(source, '/');
+    return fnv(source, slash ? (size_t)(slash - source) : 0, 0x84222325cbf29ce4ull);
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static void sites_finish(sites *t)
+{
+    for (size_t i = 0; i < t->n; i++) {
+        site *st = &t->s[i];
+        if (st->pages >= 4) {
+            uint64_t need = st->pages * 3 / 10 > 3 ? st->pages * 3 / 10 : 3;
+            for (size_t j = 0; j < st->counts.cap; j++)
+                if (st->counts.e[j].hash && st->counts.e[j].seq >= need)
+                    st->n_drop++;
+            st->drop = st->n_drop ? malloc(st->n_drop * sizeof *st->drop) : NULL;
+            size_t k = 0;
+            for (size_t j = 0; st->drop && j < st->counts.cap; j++)
+                if (st->counts.e[j].hash && st->counts.e[j].seq >= need)
+                    st->drop[k++] = st->counts.e[j].hash;
+            if (!st->drop)
+                st->n_drop = 0;
+            else
+                qsort(st->drop, st->n_drop, sizeof *st->drop, cmp_u64);
+        }
+        free(st->counts.e);
+        memset(&st->counts, 0, sizeof st->counts);
+    }
+}
+
+static void sites_free(sites *t)
+{
+    for (size_t i = 0; i < t->n; i++) {
+        free(t->s[i].drop);
+        free(t->s[i].counts.e);
+    }
+    free(t->s);
+    free(t->index.e);
+}
+
 /* ------------------------------------------------------------ shared state */
 
 typedef struct runner {
@@ -276,6 +392,8 @@ typedef struct runner {
     int io_errors;
     keyset done_keys; /* resume */
     uint64_t resumed;
+    int learning;     /* the learning pass of --learn-boilerplate: no output */
+    sites *sites;     /* learnt furniture per site (read-only in the main pass) */
 } runner;
 
 static char *xstrdup(const char *s)
@@ -301,12 +419,15 @@ static void item_free(item *it)
     free(it->data);
     free(it->line);
     free(it->error_line);
+    free(it->hashes);
     free(it);
 }
 
 /* Hand an item to the ring (blocks while the ring is full). */
 static void submit(runner *r, item *it, int needs_work)
 {
+    if (r->sites)
+        it->site = site_key(it->url, it->source ? it->source : "");
     pthread_mutex_lock(&r->mu);
     if (needs_work)
         r->page_bytes += it->len;
@@ -432,6 +553,11 @@ static void process_item(runner *r, pith_extractor *ex, item *it)
     in.charset = it->charset && *it->charset ? it->charset : NULL;
     in.ref_time = it->ref_time;
     in.kind = it->kind;
+    site *learnt = r->sites && !r->learning ? site_get(r->sites, it->site, 0) : NULL;
+    if (learnt && learnt->n_drop) {
+        in.drop_blocks = learnt->drop;
+        in.n_drop_blocks = learnt->n_drop;
+    }
     pith_doc *doc = NULL;
     pith_status st = pith_extract(ex, &in, &doc);
     if (st == PITH_ECHARSET && in.charset) {
@@ -441,6 +567,29 @@ static void process_item(runner *r, pith_extractor *ex, item *it)
         st = pith_extract(ex, &in, &doc);
     }
     it->status = st;
+    if (r->learning) {
+        /* distinct body block hashes of this page */
+        size_t nb = doc ? pith_doc_block_count(doc) : 0;
+        it->hashes = nb ? malloc(nb * sizeof *it->hashes) : NULL;
+        for (size_t i = 0; it->hashes && i < nb; i++) {
+            pith_block b;
+            pith_doc_block(doc, i, &b);
+            if (b.part == PITH_PART_BODY)
+                it->hashes[it->n_hashes++] = pith_block_hash(b.text, b.len);
+        }
+        if (it->n_hashes) {
+            qsort(it->hashes, it->n_hashes, sizeof *it->hashes, cmp_u64);
+            size_t u = 1;
+            for (size_t i = 1; i < it->n_hashes; i++)
+                if (it->hashes[i] != it->hashes[u - 1])
+                    it->hashes[u++] = it->hashes[i];
+            it->n_hashes = u;
+        }
+        pith_doc_free(doc);
+        free(it->data);
+        it->data = NULL;
+        return;
+    }
     size_t hl = 0;
     char *head = record_head(it, &hl);
     char *body = NULL;
@@ -1011,11 +1160,26 @@ static double now_s(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-int batch_run(const batch_config *cfg, const char *const *paths, int n)
+static void count_add(dup_table *t, uint64_t h)
+{
+    uint64_t dummy;
+    if (!h)
+        h = 1;
+    if (dup_find_or_add(t, h, 1, &dummy) == 1) {
+        size_t j = h & (t->cap - 1);
+        while (t->e[j].hash != h)
+            j = (j + 1) & (t->cap - 1);
+        t->e[j].seq++;
+    }
+}
+
+static int run_pass(const batch_config *cfg, const char *const *paths, int n, sites *learnt, int learning)
 {
     runner r;
     memset(&r, 0, sizeof r);
     r.cfg = cfg;
+    r.sites = learnt;
+    r.learning = learning;
     unsigned jobs = cfg->jobs;
     if (!jobs) {
         long c = sysconf(_SC_NPROCESSORS_ONLN);
@@ -1037,7 +1201,9 @@ int batch_run(const batch_config *cfg, const char *const *paths, int n)
     o.buf = malloc(o.cap);
     const char *op = cfg->output && strcmp(cfg->output, "-") ? cfg->output : NULL;
     int gz = op && has_suffix(op, ".gz"), zst = op && has_suffix(op, ".zst");
-    if (cfg->resume) {
+    if (learning)
+        op = NULL, gz = zst = 0;
+    if (cfg->resume && !learning) {
         if (!op || gz || zst) {
             fprintf(stderr, "pith: --resume needs an uncompressed output file (-o FILE.jsonl)\n");
             free(r.ring);
@@ -1051,7 +1217,9 @@ int batch_run(const batch_config *cfg, const char *const *paths, int n)
             return 3;
         }
     }
-    o.fd = op ? open(op, O_WRONLY | O_CREAT | (cfg->resume ? O_APPEND : O_TRUNC), 0644) : 1;
+    o.fd = learning ? open("/dev/null", O_WRONLY)
+           : op    ? open(op, O_WRONLY | O_CREAT | (cfg->resume ? O_APPEND : O_TRUNC), 0644)
+                   : 1;
     if (o.fd < 0 || !o.buf || !r.ring) {
         fprintf(stderr, "pith: %s: %s\n", op ? op : "stdout", strerror(errno));
         free(r.ring);
@@ -1124,7 +1292,16 @@ int batch_run(const batch_config *cfg, const char *const *paths, int n)
         uint64_t bytes = r.bytes_in;
         pthread_mutex_unlock(&r.mu);
 
-        if (it->skip) {
+        if (learning) {
+            if (it->n_hashes && learnt) {
+                site *st = site_get(learnt, it->site, 1);
+                if (st && st->pages < LEARN_PAGES) {
+                    st->pages++;
+                    for (size_t k = 0; k < it->n_hashes; k++)
+                        count_add(&st->counts, it->hashes[k]);
+                }
+            }
+        } else if (it->skip) {
             count(&skipped, it->skip);
         } else if (it->error_line) {
             pages++;
@@ -1239,7 +1416,13 @@ int batch_run(const batch_config *cfg, const char *const *paths, int n)
     double dt = now_s() - t0;
     if (progress)
         fputs("\r\033[K", stderr);
-    if (!cfg->quiet) {
+    if (!cfg->quiet && learning) {
+        size_t with = 0, total = 0;
+        for (size_t i = 0; learnt && i < learnt->n; i++)
+            total++;
+        (void)with;
+        fprintf(stderr, "pith: learning pass: %zu sites, %.2f s\n", total, dt);
+    } else if (!cfg->quiet) {
         fprintf(stderr,
                 "pith: %llu pages in, %llu records out; %.1f MB read, %.1f MB of pages in %.2f s "
                 "(%.1f MB/s of pages), %u jobs\n",
@@ -1278,4 +1461,38 @@ int batch_run(const batch_config *cfg, const char *const *paths, int n)
     if (r.io_errors && worst < 3)
         worst = 3;
     return worst;
+}
+
+int batch_run(const batch_config *cfg, const char *const *paths, int n)
+{
+    if (!cfg->learn)
+        return run_pass(cfg, paths, n, NULL, 0);
+    for (int i = 0; i < n; i++)
+        if (!strcmp(paths[i], "-")) {
+            fprintf(stderr, "pith: --learn-boilerplate reads its inputs twice: not from stdin\n");
+            return 2;
+        }
+    if (cfg->files_from && !strcmp(cfg->files_from, "-")) {
+        fprintf(stderr, "pith: --learn-boilerplate reads its inputs twice: --files-from a file, not stdin\n");
+        return 2;
+    }
+    sites learnt;
+    memset(&learnt, 0, sizeof learnt);
+    int rc = run_pass(cfg, paths, n, &learnt, 1);
+    if (rc >= 2) {
+        sites_free(&learnt);
+        return rc;
+    }
+    sites_finish(&learnt);
+    if (!cfg->quiet) {
+        size_t furnished = 0, blocks = 0;
+        for (size_t i = 0; i < learnt.n; i++) {
+            furnished += learnt.s[i].n_drop > 0;
+            blocks += learnt.s[i].n_drop;
+        }
+        fprintf(stderr, "pith: learnt %zu furniture blocks on %zu of %zu sites\n", blocks, furnished, learnt.n);
+    }
+    rc = run_pass(cfg, paths, n, &learnt, 0);
+    sites_free(&learnt);
+    return rc;
 }

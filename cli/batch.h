@@ -25,6 +25,7 @@ typedef struct batch_config {
     unsigned jobs;           /* worker threads, 0 = all cores */
     int resume;              /* skip inputs already in the output */
     int dedupe;              /* flag exact and near duplicates */
+    int learn;               /* two passes: learn blocks that recur on a site's pages, then drop them */
     int quiet;               /* no summary, no progress */
     int progress;            /* -1 auto (stderr is a terminal), 0 off, 1 on */
 } batch_config;

@@ -82,6 +82,9 @@ static void usage(FILE *f)
         "                       earlier run (a cut last line is removed first)\n"
         "      --dedupe         flag exact (\"duplicate_of\") and near duplicates\n"
         "                       (\"near_duplicate_of\", MinHash) by record \"seq\"\n"
+        "      --learn-boilerplate  read the inputs twice: first learn the blocks that\n"
+        "                       recur on many pages of a site (host, or directory for\n"
+        "                       files: on 3+ pages and 30% of them), then leave them out\n"
         "      --no-progress    no progress line\n"
         "WARC: 1.0/1.1, plain, gzip per record or whole file, zstd; response, resource\n"
         "and conversion (WET, read in text mode) records; HTTP chunked and gzip/deflate/\n"
@@ -114,7 +117,7 @@ typedef struct cli {
     int batch;              /* batch-only option seen */
     unsigned jobs;
     const char *files_from;
-    int resume, dedupe, progress;
+    int resume, dedupe, progress, learn;
 } cli;
 
 static int parse_size(const char *s, size_t *out)
@@ -495,6 +498,8 @@ int main(int argc, char **argv)
             c.resume = c.batch = 1;
         } else if (!strcmp(a, "--dedupe")) {
             c.dedupe = c.batch = 1;
+        } else if (!strcmp(a, "--learn-boilerplate")) {
+            c.learn = c.batch = 1;
         } else if (!strcmp(a, "--no-progress")) {
             c.progress = 0;
         } else {
@@ -522,6 +527,7 @@ int main(int argc, char **argv)
         bc.jobs = c.jobs;
         bc.resume = c.resume;
         bc.dedupe = c.dedupe;
+        bc.learn = c.learn;
         bc.quiet = c.quiet;
         bc.progress = c.progress;
         const char *bad_field = NULL;

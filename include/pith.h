@@ -112,7 +112,14 @@ typedef struct pith_input {
     const char *charset;  /* charset hint (HTTP Content-Type), or NULL */
     int64_t ref_time;     /* reference time for relative dates, Unix seconds; 0 = now */
     pith_input_kind kind; /* HTML or text */
+    const uint64_t *drop_blocks; /* sorted pith_block_hash() values of blocks to leave out of the
+                                    body (furniture learnt across a site's pages), or NULL */
+    size_t n_drop_blocks;
 } pith_input;
+
+/* Hash of a block's text as furniture learning compares it: case (ASCII and
+ * Cyrillic/Latin letters), white space and digits ("вчора, 14:56") folded. */
+PITH_API uint64_t pith_block_hash(const char *text, size_t len);
 
 typedef struct pith_doc pith_doc;
 

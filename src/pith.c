@@ -218,6 +218,66 @@ static void drop_title_repeat(pith_doc *doc)
     }
 }
 
+uint64_t pith_block_hash(const char *text, size_t len)
+{
+    char f[1024];
+    uint64_t h = 0xcbf29ce484222325ull;
+    size_t done = 0;
+    int space = 1;
+    while (done < len) {
+        size_t take = len - done > 480 ? 480 : len - done;
+        /* do not cut a UTF-8 sequence between chunks */
+        while (take < len - done && take > 0 && ((unsigned char)text[done + take] & 0xC0) == 0x80)
+            take--;
+        if (!take)
+            take = len - done;
+        size_t k = utf8_fold(text + done, take, f, sizeof f);
+        for (size_t i = 0; i < k; i++) {
+            unsigned char c = (unsigned char)f[i];
+            if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+                if (space)
+                    continue;
+                space = 1;
+                c = ' ';
+            } else {
+                space = 0;
+                if (c >= '0' && c <= '9')
+                    c = '0';
+            }
+            h = (h ^ c) * 0x100000001b3ull;
+        }
+        done += take;
+    }
+    return h;
+}
+
+/* Leave out body blocks whose hash the caller learnt as site furniture. */
+static void drop_learnt(pith_doc *doc, const uint64_t *set, size_t n)
+{
+    if (!set || !n)
+        return;
+    size_t o = 0;
+    for (size_t i = 0; i < doc->n_blocks; i++) {
+        out_block *b = &doc->blocks[i];
+        int drop = 0;
+        if (b->part == PITH_PART_BODY) {
+            uint64_t h = pith_block_hash(b->text, b->len);
+            size_t lo = 0, hi = n;
+            while (lo < hi) {
+                size_t mid = (lo + hi) / 2;
+                if (set[mid] < h)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            drop = lo < n && set[lo] == h;
+        }
+        if (!drop)
+            doc->blocks[o++] = *b;
+    }
+    doc->n_blocks = o;
+}
+
 /* Pages rendered by scripts carry the article only in JSON-LD articleBody:
  * when the DOM gave much less prose than that, the body comes from there
  * (paragraphs split at line breaks). */
@@ -315,8 +375,12 @@ pith_status pith_extract(pith_extractor *ex, const pith_input *in, pith_doc **ou
 
     if (in->kind == PITH_INPUT_TEXT) {
         st = textmode_extract(&pg, utf8, utf8_len, doc);
-        if (st == PITH_OK)
+        if (st == PITH_OK) {
+            drop_learnt(doc, in->drop_blocks, in->n_drop_blocks);
             sources_extract(doc);
+            if (!doc->n_blocks)
+                st = PITH_ENOCONTENT;
+        }
         doc->stats.ms_total = now_ms() - t0;
         if (st == PITH_OK && doc_finish_text(doc))
             st = PITH_ENOMEM;
@@ -361,6 +425,7 @@ pith_status pith_extract(pith_extractor *ex, const pith_input *in, pith_doc **ou
     drop_title_repeat(doc);
     blocks_trim_edges(doc, pg.ref_time);
     body_from_jsonld(&pg, doc);
+    drop_learnt(doc, in->drop_blocks, in->n_drop_blocks);
     if (!(ex->opt.flags & PITH_OPT_NO_METADATA))
         sources_extract(doc);
     if (doc_finish_text(doc))

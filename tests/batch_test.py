@@ -202,6 +202,26 @@ def main():
         check(recs[1].get('title') == 'Story number 7', 'gzip-compressed page read')
         check(recs[2].get('error') == 'PITH_EIO', 'missing input gives an error record')
         check(p.returncode == 3, f'missing input: exit {p.returncode}, want 3')
+
+        # 8. furniture learnt across a site's pages (text mode and HTML), single pages unaffected
+        sd = os.path.join(tmp, 'site')
+        os.makedirs(sd)
+        for i in range(6):
+            rnd = random.Random(i)
+            body = '\n\n'.join(' '.join(rnd.choice(WORDS) for _ in range(35)).capitalize() + '.' for _ in range(5))
+            open(os.path.join(sd, f'p{i}.txt'), 'w').write(
+                f'Headline number {i} about the harbour\n\n{body}\n\n'
+                'The Harbour Gazette is funded by its readers and never by advertisers of any kind.\n')
+        texts = lambda out: [json.loads(x)['text'] for x in out.split('\n') if x]
+        plain = texts(run(pith, ['--input', 'text', sd, '--quiet']).stdout.decode())
+        learnt = texts(run(pith, ['--input', 'text', sd, '--learn-boilerplate', '--quiet']).stdout.decode())
+        check(sum('funded by its readers' in t for t in plain) == 6, 'without learning the site line stays')
+        check(sum('funded by its readers' in t for t in learnt) == 0, 'learnt site furniture is removed from every page')
+        check(len(learnt) == 6 and all('Headline' not in t and len(t) > 500 for t in learnt), 'learning keeps the bodies')
+        one = run(pith, ['--input', 'text', '--format', 'json', os.path.join(sd, 'p0.txt')]).stdout.decode()
+        check('funded by its readers' in one, 'a single page is untouched')
+        p = run(pith, ['--learn-boilerplate', '--files-from', '-'], input=b'x')
+        check(p.returncode == 2, 'learning refuses stdin lists (inputs are read twice)')
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     print(f'batch: {passed} passed, {failed} failed')
