@@ -1,14 +1,11 @@
 /* warc.c — a streaming WARC 1.0/1.1 reader (see warc.h).
  *
- * Takes a file descriptor and limits; gives records one at a time. Three
- * layers: raw bytes read(2) in chunks growing from 4 KiB to 256 KiB; a
- * decompressed stream (plain copy, multi-member gzip through zlib, zstd frames
- * through ZSTD_DStream) held in a window; the record parser over that window.
- * A corrupt or truncated gzip member / zstd frame becomes a "break" in the
- * stream: the parser turns it into one error record, then the decoder restarts
- * at the next member magic in the raw bytes and the parser at the next line
- * starting "WARC/1.". Memory: fixed buffers (~1.4 MiB) plus one block of at
- * most max_record and two payload buffers of at most max_payload each.
+ * Takes a file descriptor and limits; gives records one at a time. Layers: raw
+ * read(2) chunks; a decompressed window (plain, multi-member gzip via zlib, zstd
+ * frames); the record parser. A corrupt or truncated member is a "break": one
+ * error record, then decoding restarts at the next member magic and parsing at
+ * the next "WARC/1.n" line. Offsets are those of the gzip member / zstd frame
+ * holding the record. Memory: ~1.3 MiB fixed, headers <= 512 KiB, limits.
  */
 #include "warc.h"
 
@@ -69,7 +66,6 @@ struct warc_reader {
     int brk;             /* BRK_*: a break follows the window's last byte */
     uint64_t brk_coff, brk_dstart;
     char brk_msg[200];
-    unsigned char last;  /* last consumed byte; '\n' at a stream or segment start */
     member_start ring[RING];
     unsigned ring_head, ring_n;
     /* record parser */
@@ -509,22 +505,15 @@ static size_t need(warc_reader *r, size_t want)
     return r->wlen - r->wpos;
 }
 
-static void consume(warc_reader *r, size_t n)
-{
-    if (n) {
-        r->last = r->win[r->wpos + n - 1];
-        r->wpos += n;
-    }
-}
+static void consume(warc_reader *r, size_t n) { r->wpos += n; }
 
-/* Drop the rest of the broken member's output and restart after the break:
- * the next segment starts at a line start. */
+/* Drop the rest of the broken member's output and restart the decoder at
+ * the next member magic after the broken member's start. */
 static void ack_break(warc_reader *r)
 {
     int kind = r->brk;
     r->brk = BRK_NONE;
     r->wpos = r->wlen; /* what is left came from the broken member */
-    r->last = '\n';
     if (kind == BRK_TRUNC)
         r->eof = 1;
     else
@@ -553,7 +542,6 @@ static int pushback(warc_reader *r, const unsigned char *p, size_t n)
         r->wpos = 0;
         r->wlen = n + avail;
     }
-    r->last = '\n';
     return 0;
 }
 
@@ -561,66 +549,84 @@ static int pushback(warc_reader *r, const unsigned char *p, size_t n)
 
 static const char MARK[] = "WARC/1.";
 #define MARK_LEN 7
+#define VERSION_MAX 16 /* "WARC/1." digits{1,3} blanks{0,4} CR LF */
 
-/* Drop bytes until the read position is at a line starting "WARC/1.".
- * 1 found, 0 end of input, 2 a break comes next (reported by the caller:
- * every broken member is an error record of its own), -1 read error.
- * *skipped counts the bytes dropped. */
+/* Is p[0..n) the start of a version line "WARC/1.<digits>[blanks]\r?\n"?
+ * 1 yes, 0 no, -1 cannot tell from n bytes. */
+static int version_at(const unsigned char *p, size_t n)
+{
+    if (n < MARK_LEN)
+        return memcmp(p, MARK, n) == 0 ? -1 : 0;
+    if (memcmp(p, MARK, MARK_LEN) != 0)
+        return 0;
+    size_t i = MARK_LEN;
+    while (i < n && i < MARK_LEN + 4 && p[i] >= '0' && p[i] <= '9')
+        i++;
+    if (i == n)
+        return -1;
+    if (i == MARK_LEN || i > MARK_LEN + 3)
+        return 0;
+    size_t d = i;
+    while (i < n && i < d + 4 && is_ws(p[i]))
+        i++;
+    if (i == n)
+        return -1;
+    if (p[i] == '\n')
+        return 1;
+    if (p[i] != '\r')
+        return 0;
+    return i + 1 == n ? -1 : p[i + 1] == '\n';
+}
+
+/* Drop bytes until the read position is at a version line (anywhere, not
+ * only at a line start: garbage without a final newline must not hide the
+ * record after it). 1 found, 0 end of input, 2 a break comes next (the
+ * caller reports it: every broken member is an error record of its own),
+ * -1 read error. *skipped counts the bytes dropped. */
 static int scan_record(warc_reader *r, uint64_t *skipped)
 {
     for (;;) {
-        size_t a = need(r, MARK_LEN);
-        if (a < MARK_LEN) {
-            if (r->io_errno)
-                return -1;
-            *skipped += a;
-            consume(r, a);
-            return r->brk ? 2 : 0;
-        }
+        size_t a = need(r, VERSION_MAX);
+        if (r->io_errno)
+            return -1;
+        int stopped = a < VERSION_MAX; /* nothing more before a break or the end */
         const unsigned char *b = r->win + r->wpos;
         size_t i = 0;
-        if (r->last != '\n') {
-            const unsigned char *nl = memchr(b, '\n', a);
-            if (!nl) {
-                *skipped += a;
-                consume(r, a);
-                continue;
-            }
-            i = (size_t)(nl - b) + 1;
-        }
-        for (;;) {
-            if (a - i < MARK_LEN) {
-                *skipped += i;
-                consume(r, i);
+        while (i < a) {
+            const unsigned char *w = memchr(b + i, 'W', a - i);
+            if (!w) {
+                i = a;
                 break;
             }
-            if (memcmp(b + i, MARK, MARK_LEN) == 0) {
+            i = (size_t)(w - b);
+            int v = version_at(b + i, a - i);
+            if (v == 1) {
                 *skipped += i;
                 consume(r, i);
                 return 1;
             }
-            const unsigned char *nl = memchr(b + i, '\n', a - i);
-            if (!nl) {
-                *skipped += a;
-                consume(r, a);
-                break;
-            }
-            i = (size_t)(nl - b) + 1;
+            if (v < 0 && !stopped)
+                break; /* keep the candidate, read more */
+            i++;
         }
+        *skipped += i;
+        consume(r, i);
+        if (stopped && r->wpos == r->wlen)
+            return r->brk ? 2 : 0;
     }
 }
 
-/* First line start k >= 1 in p[0..n) that begins "WARC/1.", or 0. */
+/* First position k >= 1 in p[0..n) where a version line starts, or 0. */
 static size_t find_mark(const unsigned char *p, size_t n)
 {
-    size_t i = 0;
-    while (i < n) {
-        const unsigned char *nl = memchr(p + i, '\n', n - i);
-        if (!nl)
+    for (size_t i = 1; i < n;) {
+        const unsigned char *w = memchr(p + i, 'W', n - i);
+        if (!w)
             return 0;
-        i = (size_t)(nl - p) + 1;
-        if (n - i >= MARK_LEN && memcmp(p + i, MARK, MARK_LEN) == 0)
+        i = (size_t)(w - p);
+        if (version_at(p + i, n - i) == 1)
             return i;
+        i++;
     }
     return 0;
 }
@@ -1400,18 +1406,18 @@ static int boundary(warc_reader *r, uint64_t end)
 {
     size_t i = 0, nl = 0;
     for (;;) {
-        size_t a = need(r, i + MARK_LEN + 1);
+        size_t a = need(r, i + VERSION_MAX);
         const unsigned char *b = r->win + r->wpos;
         while (i < a && (b[i] == '\r' || b[i] == '\n')) {
             nl += b[i] == '\n';
             i++;
         }
         if (i < a) {
-            if (a - i >= MARK_LEN || r->brk || r->eof || r->io_errno || r->wlen == r->wcap) {
-                if (a - i >= MARK_LEN && memcmp(b + i, MARK, MARK_LEN) == 0)
-                    return BND_OK;
+            int v = version_at(b + i, a - i);
+            if (v == 1)
+                return BND_OK;
+            if (v == 0 || r->brk || r->eof || r->io_errno || r->wlen == r->wcap)
                 return nl >= 2 ? BND_GARBAGE_AFTER : BND_MISMATCH;
-            }
             continue;
         }
         if (r->brk)
@@ -1604,7 +1610,6 @@ warc_reader *warc_open_fd(int fd, const warc_limits *limits)
     }
     r->wcap = WIN_CAP;
     r->rd_size = READ_MIN;
-    r->last = '\n';
     return r;
 }
 
@@ -1632,7 +1637,7 @@ int warc_next(warc_reader *r, warc_record *rec)
         if (i < a || a == 0)
             break;
     }
-    size_t a = need(r, MARK_LEN);
+    size_t a = need(r, VERSION_MAX);
     if (r->io_errno)
         return read_error(r, rec);
     uint64_t p = r->wbase + r->wpos;
@@ -1646,7 +1651,7 @@ int warc_next(warc_reader *r, warc_record *rec)
         return 1;
     }
     rec->offset = offset_at(r, p);
-    if (a < MARK_LEN || memcmp(r->win + r->wpos, MARK, MARK_LEN) != 0) {
+    if (version_at(r->win + r->wpos, a) != 1) {
         uint64_t skipped = 0;
         int s = scan_record(r, &skipped);
         if (s < 0)

@@ -43,8 +43,10 @@ pith_status pith_warc_open_fd(int fd, size_t max_payload, pith_warc **out)
     if (!w)
         return PITH_ENOMEM;
     warc_limits lim;
-    lim.max_record = max_payload ? max_payload : (64u << 20);
+    /* a record block up to 64 MiB (or the payload cap, if larger) is read;
+     * its payload beyond max_payload is cut, with truncated set */
     lim.max_payload = max_payload ? max_payload : (64u << 20);
+    lim.max_record = lim.max_payload > (64u << 20) ? lim.max_payload : (64u << 20);
     w->r = warc_open_fd(fd, &lim);
     if (!w->r) {
         free(w);

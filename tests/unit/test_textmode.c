@@ -45,7 +45,7 @@ static pith_doc *extract(const char *text, size_t len, unsigned flags, pith_stat
     pith_extractor *ex = EX;
     if (flags && pith_extractor_new(&o, &ex, NULL) != PITH_OK)
         return NULL;
-    pith_input in = {text, len, NULL, NULL, REF, PITH_INPUT_TEXT};
+    pith_input in = {.data = text, .len = len, .ref_time = REF, .kind = PITH_INPUT_TEXT};
     pith_doc *doc = NULL;
     *st = pith_extract(ex, &in, &doc);
     if (doc && *st == PITH_OK)
