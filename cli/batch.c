@@ -1382,7 +1382,7 @@ static int run_pass(const batch_config *cfg, const char *const *paths, int n, si
             if (it->line) {
                 if (cfg->dedupe) {
                     /* "seq" lets duplicate_of point at a record */
-                    char seqm[200];
+                    char seqm[240];
                     snprintf(seqm, sizeof seqm, ",\"seq\":%llu%s", (unsigned long long)it->seq, tail);
                     out_line(&o, it->line, it->line_len, seqm);
                 } else {
