@@ -17,13 +17,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static int run_file(const char *path)
 {
+    struct stat st;
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+        return -1; /* subdirectories of a seed folder are not inputs */
     FILE *f = fopen(path, "rb");
     if (!f)
         return -1;
     fseek(f, 0, SEEK_END);
     long n = ftell(f);
     fseek(f, 0, SEEK_SET);
-    if (n < 0) {
+    if (n < 0 || n > (64L << 20)) {
         fclose(f);
         return -1;
     }
