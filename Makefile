@@ -28,7 +28,7 @@ CLI_OBJ := $(CLI_SRC:cli/%.c=$(BUILD)/cli/%.o)
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all test unit asan eval bench fuzz install clean check-deps python
+.PHONY: all test unit asan eval bench bench-python bench-warc fuzz install clean python
 
 all: $(BUILD)/pith $(BUILD)/libpith.a $(BUILD)/libpith.so $(BUILD)/speed $(BUILD)/inspect
 
@@ -93,6 +93,16 @@ eval: $(BUILD)/pith
 
 bench: $(BUILD)/speed
 	$(PYTHON) bench/speed.py --speed $(BUILD)/speed
+
+python: $(BUILD)/libpith.a
+	cd python && PITH_BUILD_DIR=$(abspath $(BUILD)) $(PYTHON) setup.py -q build_ext \
+	  --build-lib $(abspath $(BUILD))/python-lib --build-temp $(abspath $(BUILD))/python-tmp
+
+bench-python: python $(BUILD)/speed
+	PYTHONPATH=$(BUILD)/python-lib $(PYTHON) python/bench_python.py --speed $(BUILD)/speed
+
+bench-warc: $(BUILD)/pith
+	$(PYTHON) bench/warc_bench.py --pith $(BUILD)/pith
 
 FUZZ_SECONDS ?= 60
 fuzz:

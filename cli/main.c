@@ -383,10 +383,11 @@ int main(int argc, char **argv)
     c.progress = -1;
     pith_options_init(&c.opt);
     c.format = PITH_FORMAT_TEXT;
-    const char **files = calloc((size_t)argc + 1, sizeof(char *));
+    /* input paths are gathered in place at the front of argv (never ahead of
+     * the option being read), so no early return has anything to free */
+    const char **files = (const char **)argv + 1;
+    const char *stdin_only[1] = {"-"};
     int nfiles = 0;
-    if (!files)
-        return EXIT_INTERNAL;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *val = NULL;
@@ -537,14 +538,16 @@ int main(int argc, char **argv)
             return EXIT_USAGE;
         }
         pith_extractor_free(probe);
-        if (nfiles == 0 && !c.files_from)
-            files[nfiles++] = "-";
-        int rc = batch_run(&bc, (const char *const *)files, nfiles);
-        free(files);
-        return rc;
+        if (nfiles == 0 && !c.files_from) {
+            files = stdin_only;
+            nfiles = 1;
+        }
+        return batch_run(&bc, (const char *const *)files, nfiles);
     }
-    if (nfiles == 0)
-        files[nfiles++] = "-";
+    if (nfiles == 0) {
+        files = stdin_only;
+        nfiles = 1;
+    }
     const char *bad = NULL;
     pith_extractor *ex = NULL;
     pith_status st = pith_extractor_new(&c.opt, &ex, &bad);
@@ -577,6 +580,5 @@ int main(int argc, char **argv)
     if (out != stdout)
         fclose(out);
     pith_extractor_free(ex);
-    free(files);
     return worst;
 }

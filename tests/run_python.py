@@ -30,6 +30,11 @@ def main():
         return r.returncode
     env['PYTHONPATH'] = libdir + os.pathsep + pkg + os.pathsep + env.get('PYTHONPATH', '')
     env['PITH_CLI'] = os.path.abspath(os.path.join(ROOT, args.build, 'pith'))
+    with open(os.path.join(ROOT, args.build, 'libpith.a'), 'rb') as f:
+        if b'__asan_init' in f.read():  # sanitizer build: preload its runtime into Python
+            env['LD_PRELOAD'] = subprocess.run(['cc', '-print-file-name=libasan.so'],
+                                               capture_output=True, text=True).stdout.strip()
+            env['ASAN_OPTIONS'] = 'detect_leaks=0:' + env.get('ASAN_OPTIONS', '')
     r = subprocess.run([sys.executable, '-m', 'pytest', '-q', os.path.join(pkg, 'tests')], env=env, cwd=ROOT)
     return r.returncode
 
