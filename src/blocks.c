@@ -10,6 +10,7 @@
  */
 #include "internal.h"
 #include "dates.h"
+#include "lang.h"
 
 #include <string.h>
 
@@ -541,7 +542,15 @@ void blocks_trim_edges(pith_doc *doc, int64_t ref_time)
         date_value d;
         int date_only = b->len < 60 && date_parse(b->text, b->len, NULL, ref_time, DATE_TEXT, &d, &off, &mlen) &&
                         mlen * 2 >= b->len;
-        if (!(edge_boilerplate(b) || (b->kind == PITH_BLOCK_HEADING && b->len < 60) || date_only))
+        /* a short paragraph without a sentence end and with few function words
+         * ('Kuva: A. Becher', 'Themen: Ehrenamt Jugendverbände') */
+        int fragment = 0;
+        if (b->kind == PITH_BLOCK_PARAGRAPH && b->len < 80) {
+            unsigned char e = (unsigned char)b->text[b->len - 1];
+            unsigned words = 0, sw = lang_stopwords(b->text, b->len, &words);
+            fragment = e != '.' && e != '!' && e != '?' && e != '"' && e != ')' && words >= 2 && sw * 5 < words;
+        }
+        if (!(edge_boilerplate(b) || (b->kind == PITH_BLOCK_HEADING && b->len < 60) || date_only || fragment))
             break;
         memmove(b, b + 1, (doc->n_blocks - last) * sizeof *b);
         doc->n_blocks--;
