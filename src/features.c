@@ -20,36 +20,44 @@ typedef struct phrase {
     uint8_t len;
 } phrase;
 #define PH(x) {x, sizeof(x) - 1}
-static const phrase FURNITURE[] = {
-    PH("read also"), PH("read more"), PH("see also"), PH("related"), PH("more on this"), PH("more from"),
-    PH("you may also like"), PH("you might also like"), PH("recommended"), PH("most read"),
-    PH("most popular"), PH("popular"), PH("trending"), PH("editor's choice"), PH("editors' choice"),
-    PH("editor’s choice"), PH("share this"), PH("share on"), PH("share:"), PH("share"), PH("subscribe"),
-    PH("sign up"), PH("newsletter"), PH("follow us"), PH("advertisement"), PH("sponsored"), PH("ad:"),
-    PH("comments"), PH("leave a comment"), PH("leave a reply"), PH("cookie"), PH("we use cookies"),
-    PH("this website uses cookies"), PH("accept all"), PH("tags:"), PH("tags"), PH("filed under"),
-    PH("categories:"), PH("previous article"), PH("next article"), PH("previous post"), PH("next post"),
-    PH("back to top"), PH("skip to"), PH("all rights reserved"), PH("related articles"), PH("related posts"),
-    PH("related stories"), PH("more stories"), PH("latest news"), PH("top stories"), PH("print"),
-    PH("lesen sie auch"), PH("mehr zum thema"), PH("das könnte sie auch interessieren"), PH("anzeige"),
-    PH("teilen"), PH("weitere artikel"), PH("empfohlen"), PH("meistgelesen"), PH("lire aussi"),
-    PH("à lire aussi"), PH("voir aussi"), PH("partager"), PH("lee también"), PH("leer más"), PH("compartir"),
-    PH("leggi anche"), PH("condividi"), PH("czytaj też"), PH("czytaj także"), PH("zobacz też"),
-    PH("udostępnij"), PH("ähnliche beiträge"), PH("ähnliche artikel"), PH("auch interessant"),
-    PH("weitere beiträge"), PH("verwandte artikel"), PH("dieser eintrag wurde"), PH("der beitrag wurde"),
-    PH("veröffentlicht in"), PH("kategorie:"), PH("kategorien:"), PH("schlagwörter"), PH("schlagworte"),
-    PH("this entry was posted"), PH("posted in"), PH("related posts"), PH("recent posts"),
-    PH("popular posts"), PH("latest posts"), PH("you may also be interested"), PH("more articles"),
-    PH("more news"), PH("further reading"), PH("share this:"), PH("like this:"), PH("gefällt mir"),
-    PH("teile diesen"), PH("diesen beitrag teilen"), PH("artikel teilen"), PH("article suivant"),
-    PH("articles similaires"), PH("sur le même sujet"), PH("artículos relacionados"),
-    PH("noticias relacionadas"), PH("articoli correlati"), PH("podobne artykuły"), PH("powiązane artykuły"),
-    PH("czytaj również"), PH("помітили помилку"), PH("нашли ошибку"), PH("заметили ошибку"), PH("found a typo"), PH("spotted a mistake"), PH("load more"), PH("show more"), PH("mehr laden"), PH("mehr anzeigen"), PH("завантажити ще"), PH("завантажити попередні"), PH("оновити стрічку"), PH("загрузить еще"), PH("показать еще"), PH("показати ще"), PH("відкрити на весь екран"), PH("открыть на весь экран"), PH("open in full screen"), PH("view full screen"), PH("full screen"), PH("vollbild"), PH("im vollbild"), PH("plein écran"), PH("pantalla completa"), PH("weiterlesen"), PH("stichworte"), PH("kommentieren"), PH("das könnte dich auch interessieren"), PH("ähnliche themen"), PH("related coverage"), PH("recommended for you"), PH("читайте більше"), PH("читайте больше"), PH("читайте також"), PH("читайте нас"), PH("дивіться також"), PH("вибір редакції"),
-    PH("новини партнерів"), PH("головне за день"), PH("головне"), PH("підписуйтесь"), PH("підпишіться"),
-    PH("поділитися"), PH("популярне"), PH("останні новини"), PH("новини за темою"), PH("реклама"), PH("теги"),
-    PH("коментарі"), PH("читайте также"), PH("смотрите также"), PH("выбор редакции"), PH("новости партнеров"),
-    PH("новости партнёров"), PH("главное за день"), PH("подписывайтесь"), PH("подпишитесь"), PH("поделиться"),
-    PH("популярное"), PH("последние новости"), PH("новости по теме"), PH("комментарии"),
+static const phrase FURNITURE[] = { /* sorted by bytes: searched by first byte */
+    PH("accept all"), PH("ad:"), PH("advertisement"), PH("all rights reserved"), PH("anzeige"),
+    PH("article suivant"), PH("articles similaires"), PH("articoli correlati"), PH("artikel teilen"),
+    PH("artículos relacionados"), PH("auch interessant"), PH("back to top"), PH("categories:"),
+    PH("comments"), PH("compartir"), PH("condividi"), PH("cookie"), PH("czytaj również"), PH("czytaj także"),
+    PH("czytaj też"), PH("das könnte dich auch interessieren"), PH("das könnte sie auch interessieren"),
+    PH("der beitrag wurde"), PH("diesen beitrag teilen"), PH("dieser eintrag wurde"), PH("editor's choice"),
+    PH("editors' choice"), PH("editor’s choice"), PH("empfohlen"), PH("filed under"), PH("follow us"),
+    PH("found a typo"), PH("full screen"), PH("further reading"), PH("gefällt mir"), PH("im vollbild"),
+    PH("kategorie:"), PH("kategorien:"), PH("kommentieren"), PH("latest news"), PH("latest posts"),
+    PH("leave a comment"), PH("leave a reply"), PH("lee también"), PH("leer más"), PH("leggi anche"),
+    PH("lesen sie auch"), PH("like this:"), PH("lire aussi"), PH("load more"), PH("mehr anzeigen"),
+    PH("mehr laden"), PH("mehr zum thema"), PH("meistgelesen"), PH("more articles"), PH("more from"),
+    PH("more news"), PH("more on this"), PH("more stories"), PH("most popular"), PH("most read"),
+    PH("newsletter"), PH("next article"), PH("next post"), PH("noticias relacionadas"),
+    PH("open in full screen"), PH("pantalla completa"), PH("partager"), PH("plein écran"),
+    PH("podobne artykuły"), PH("popular"), PH("popular posts"), PH("posted in"), PH("powiązane artykuły"),
+    PH("previous article"), PH("previous post"), PH("print"), PH("read also"), PH("read more"),
+    PH("recent posts"), PH("recommended"), PH("recommended for you"), PH("related"), PH("related articles"),
+    PH("related coverage"), PH("related posts"), PH("related stories"), PH("schlagworte"), PH("schlagwörter"),
+    PH("see also"), PH("share"), PH("share on"), PH("share this"), PH("share this:"), PH("share:"),
+    PH("show more"), PH("sign up"), PH("skip to"), PH("sponsored"), PH("spotted a mistake"), PH("stichworte"),
+    PH("subscribe"), PH("sur le même sujet"), PH("tags"), PH("tags:"), PH("teile diesen"), PH("teilen"),
+    PH("this entry was posted"), PH("this website uses cookies"), PH("top stories"), PH("trending"),
+    PH("udostępnij"), PH("verwandte artikel"), PH("veröffentlicht in"), PH("view full screen"),
+    PH("voir aussi"), PH("vollbild"), PH("we use cookies"), PH("weitere artikel"), PH("weitere beiträge"),
+    PH("weiterlesen"), PH("you may also be interested"), PH("you may also like"), PH("you might also like"),
+    PH("zobacz też"), PH("à lire aussi"), PH("ähnliche artikel"), PH("ähnliche beiträge"),
+    PH("ähnliche themen"), PH("вибір редакції"), PH("выбор редакции"), PH("відкрити на весь екран"),
+    PH("главное за день"), PH("головне"), PH("головне за день"), PH("дивіться також"),
+    PH("завантажити попередні"), PH("завантажити ще"), PH("загрузить еще"), PH("заметили ошибку"),
+    PH("коментарі"), PH("комментарии"), PH("нашли ошибку"), PH("новини за темою"), PH("новини партнерів"),
+    PH("новости партнеров"), PH("новости партнёров"), PH("новости по теме"), PH("оновити стрічку"),
+    PH("останні новини"), PH("открыть на весь экран"), PH("поделиться"), PH("подписывайтесь"),
+    PH("подпишитесь"), PH("поділитися"), PH("показати ще"), PH("показать еще"), PH("помітили помилку"),
+    PH("популярне"), PH("популярное"), PH("последние новости"), PH("підписуйтесь"), PH("підпишіться"),
+    PH("реклама"), PH("смотрите также"), PH("теги"), PH("читайте больше"), PH("читайте більше"),
+    PH("читайте нас"), PH("читайте также"), PH("читайте також"),
 };
 #undef PH
 
@@ -62,9 +70,17 @@ int text_is_furniture_phrase(const char *s, size_t n)
         return 0;
     size_t k = utf8_fold(s, n, low, sizeof low - 1);
     low[k] = '\0';
-    for (size_t i = 0; i < sizeof FURNITURE / sizeof FURNITURE[0]; i++) {
+    size_t lo = 0, hi = sizeof FURNITURE / sizeof FURNITURE[0];
+    while (lo < hi) { /* first phrase starting with low[0] */
+        size_t mid = (lo + hi) / 2;
+        if ((unsigned char)FURNITURE[mid].s[0] < (unsigned char)low[0])
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < sizeof FURNITURE / sizeof FURNITURE[0] && FURNITURE[i].s[0] == low[0]; i++) {
         size_t fl = FURNITURE[i].len;
-        if (fl <= k && low[0] == FURNITURE[i].s[0] && memcmp(low, FURNITURE[i].s, fl) == 0) {
+        if (fl <= k && memcmp(low, FURNITURE[i].s, fl) == 0) {
             /* the phrase must end at a word boundary */
             unsigned char next = fl < k ? (unsigned char)low[fl] : ' ';
             if (next == ' ' || next == ':' || next == '.' || next == '!' || next == '?' || next == ',' ||

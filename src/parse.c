@@ -342,7 +342,7 @@ static uint32_t token_hints(const char *t, size_t n)
         {"newsletter", H_SUBSCRIBE}, {"social", H_SHARE}, {"advert", H_AD}, {"breadcrumb", H_NAV},
         {"pagination", H_NAV}, {"sharing", H_SHARE}, {"metadata", H_META}, {"authorbox", H_AUTHORBOX},
     };
-    if (n > 6 && !h) {
+    if (n > 8 && !h) { /* compounds are long; short tokens need no inner search */
         char z[48];
         memcpy(z, t, n < sizeof z - 1 ? n : sizeof z - 1);
         z[n < sizeof z - 1 ? n : sizeof z - 1] = '\0';
