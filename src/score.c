@@ -241,7 +241,7 @@ static nid select_pass(page *pg, int exclude, float *scores, uint8_t *init, uint
             if (gp < gb + 100 || (float)gp < (float)gb * 1.25f)
                 continue;
             float dp = N[p].chars ? (float)gp / (float)N[p].chars : 0;
-            if (dp < db * 0.6f)
+            if (dp < db * 0.4f)
                 break;
             /* and the ancestor must be a real candidate itself, not a page
              * column that merely also holds a live feed or teasers */
