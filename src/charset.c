@@ -269,6 +269,42 @@ pith_status charset_decode(page *pg, const pith_input *in, const char **out, siz
         if (buf_reserve(&b, n + 64))
             return PITH_ENOMEM;
         utf8_repair(&b, (const char *)s, n);
+    } else if (is_single_byte(enc)) {
+        /* Single-byte charsets: a 256-entry table, the exact output size, one
+         * allocation in the page arena (no growing buffer, no second copy) */
+        myencoding_custom_f fn = myencoding_get_function_by_id(enc);
+        char map[256][4];
+        unsigned char mlen[256];
+        for (unsigned c = 0; c < 256; c++) {
+            myencoding_result_t res;
+            memset(&res, 0, sizeof res);
+            uint32_t cp = c;
+            if (c >= 0x80) {
+                cp = fn && fn((unsigned char)c, &res) == MyENCODING_STATUS_OK && res.result ? (uint32_t)res.result
+                                                                                          : 0xFFFD;
+            }
+            mlen[c] = (unsigned char)utf8_encode(cp, map[c]);
+        }
+        size_t total = 0;
+        for (size_t i = 0; i < n; i++)
+            total += mlen[s[i]];
+        char *p = arena_alloc(pg->mem, total + 1);
+        if (!p)
+            return PITH_ENOMEM;
+        size_t o = 0;
+        for (size_t i = 0; i < n; i++) {
+            unsigned char c = s[i];
+            if (c < 0x80) {
+                p[o++] = (char)c;
+            } else {
+                memcpy(p + o, map[c], mlen[c]);
+                o += mlen[c];
+            }
+        }
+        p[o] = '\0';
+        *out = p;
+        *out_len = o;
+        return PITH_OK;
     } else if (decode_legacy(&b, s, n, enc)) {
         buf_free(&b);
         return PITH_ENOMEM;

@@ -127,9 +127,10 @@ pith_status prescan_limit(page *pg, const char *s, size_t n, const char **out, s
     unsigned depth = 0, fdepth = 0, dropped = 0, fdropped = 0;
     /* The tree builder spends ~470 bytes per node (two per tag: element and
      * text), pith ~120 more; elements beyond what the
-     * memory bound (64 MiB + 16 x input) affords, or beyond max_nodes/2, are
+     * memory bound (64 MiB + 8 x input; real pages use under a quarter of it)
+     * affords, or beyond max_nodes/2, are
      * cut off with the rest of the page (pith_stats.truncated bit 2). */
-    uint64_t tags = 0, max_tags = ((uint64_t)64 * 1024 * 1024 + (uint64_t)n * 16) / 1500;
+    uint64_t tags = 0, max_tags = ((uint64_t)64 * 1024 * 1024 + (uint64_t)n * 8) / 1500;
     if (max_tags > pg->opt->max_nodes / 2)
         max_tags = pg->opt->max_nodes / 2;
     size_t cut = n;
