@@ -75,11 +75,17 @@ PITH_API const char *pith_status_message(pith_status s);
 typedef struct pith_options {
     unsigned flags;          /* PITH_OPT_* bits; default 0 */
     size_t max_bytes;        /* largest input accepted, default 64 MiB (hard cap 1 GiB) */
-    unsigned max_depth;      /* element nesting kept, default 256; deeper elements are
-                                flattened into their ancestor at this depth */
-    unsigned max_nodes;      /* elements + text nodes per page, default 2,000,000 */
-    unsigned max_attrs;      /* attributes read per element, default 64 (more are ignored) */
-    unsigned max_formatting; /* open inline formatting elements, default 64 */
+    unsigned max_depth;      /* element nesting kept, default 256: start and end tags nesting
+                                deeper are dropped before parsing (the HTML5 tree builder is
+                                quadratic in depth); their content joins the deepest kept
+                                ancestor. pith_stats.truncated bit 0 */
+    unsigned max_nodes;      /* elements + text nodes per page, default 2,000,000; the page is
+                                also cut where the parser would pass 64 MiB + 8 x input.
+                                The rest of the page is ignored: truncated bit 1 */
+    unsigned max_attrs;      /* attributes read per element, default 64 (more are ignored:
+                                truncated bit 2) */
+    unsigned max_formatting; /* open inline formatting elements (b, i, a, font ...), default 64;
+                                deeper ones are dropped before parsing: truncated bit 4 */
     unsigned time_budget_ms; /* per-page work budget, default 10,000 ms; 0 = none */
     size_t max_memory;       /* per-page arena limit, default 0 = 32 x input + 64 MiB */
 } pith_options;
@@ -216,8 +222,8 @@ typedef struct pith_stats {
     size_t input_bytes;   /* bytes given */
     size_t nodes;         /* elements and text nodes seen */
     unsigned max_depth;   /* deepest nesting seen in the tree pith built */
-    unsigned truncated;   /* bit 0: depth flattened, bit 1: nodes capped, bit 2: attributes capped,
-                             bit 3: budget ran out in a late stage */
+    unsigned truncated;   /* bit 0: nesting cut, bit 1: nodes capped, bit 2: attributes capped,
+                             bit 3: the time budget ran out, bit 4: formatting elements cut */
     double ms_decode, ms_parse, ms_tree, ms_select, ms_meta, ms_total; /* stage timings */
 } pith_stats;
 
