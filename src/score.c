@@ -305,6 +305,13 @@ static void add_lead(page *pg)
                 continue;
             if (subtree_last(N, i) >= first)
                 continue; /* an ancestor of the region */
+            if (!x->paras && x->tag != T_P)
+                continue; /* a teaser's headline, not a standfirst */
+            int inside_furniture = 0; /* a teaser in a menu, a link, a hidden block */
+            for (nid up = x->parent; up && up != anc[k] && !inside_furniture; up = N[up].parent)
+                inside_furniture = is_unlikely(&N[up]) || N[up].tag == T_A || (N[up].hints & H_HIDDEN);
+            if (inside_furniture)
+                continue;
             lead = i; /* keep the last one before the region */
             i = subtree_last(N, i);
         }

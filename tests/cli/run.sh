@@ -105,5 +105,20 @@ valid_json_lines "$T/out" 1 "random bytes give one JSON record"
 expect_exit 0 "-o" -- "$PITH" -o "$T/o.txt" "$EX"
 has "$T/o.txt" "River towns agree" "-o output"
 
+# acceptance of the core issue: the NYT test page prints the article and nothing else
+NYT=../shared/data/readability/nytimes-1/source.html
+if [ -f "$NYT" ]; then
+  expect_exit 0 "nytimes-1" -- "$PITH" "$NYT"
+  [ "$(head -1 "$T/out")" = "United States to Lift Sudan Sanctions" ] && ok || bad "nytimes-1: first line"
+  has "$T/out" "LONDON — After nearly 20 years of hostile relations" "nytimes-1: first paragraph"
+  has "$T/out" "had made a “deal with the devil.”" "nytimes-1: last paragraph"
+  [ "$(tail -1 "$T/out")" = "Mr. Reeves said he thought that the American government was being manipulated and that the Obama administration had made a “deal with the devil.”" ] && ok || bad "nytimes-1: ends with the article"
+  for junk in "After 26 Days at Sea" "Advertisement" "Related Coverage" "Share This Page" "Continue reading the main story"; do
+    hasnt "$T/out" "$junk" "nytimes-1 furniture"
+  done
+else
+  echo "cli: ../shared/data absent: nytimes-1 acceptance skipped"
+fi
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]
