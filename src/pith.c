@@ -387,6 +387,21 @@ pith_status pith_extract(pith_extractor *ex, const pith_input *in, pith_doc **ou
         return finish(doc, st, NULL);
     }
 
+    /* NUL bytes are never text, and MyHTML's handling of them is where two
+     * fuzzer findings lived (a cut UTF-8 sequence, an overlapping memcpy when
+     * merging text tokens): they are removed before parsing */
+    if (memchr(utf8, '\0', utf8_len)) {
+        char *c = arena_alloc(pg.mem, utf8_len + 1);
+        if (!c)
+            return finish(doc, PITH_ENOMEM, NULL);
+        size_t o = 0;
+        for (size_t i = 0; i < utf8_len; i++)
+            if (utf8[i])
+                c[o++] = utf8[i];
+        c[o] = '\0';
+        utf8 = c;
+        utf8_len = o;
+    }
     st = prescan_limit(&pg, utf8, utf8_len, &utf8, &utf8_len);
     if (st != PITH_OK)
         return finish(doc, st, NULL);

@@ -173,6 +173,13 @@ pith_status prescan_limit(page *pg, const char *s, size_t n, const char **out, s
                s[ne] != '\r' && s[ne] != '\f')
             ne++;
         size_t te = tag_end(s, n, j);
+        if (te == n && s[n - 1] != '>') {
+            /* a tag cut by the end of the input: the HTML5 tokenizer drops it
+             * at EOF, and MyHTML instead turns it into text through a path
+             * that memcpy()s overlapping ranges (a fuzzer finding) */
+            cut = j;
+            break;
+        }
         tag_kind k = classify(s + ns, ne - ns);
         int drop = 0;
         if (!end && ++tags > max_tags) {
