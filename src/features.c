@@ -140,10 +140,11 @@ void features_compute(page *pg)
         if (x->tag == T_NOSCRIPT && !(x->paras >= 2 && x->chars >= 300))
             x->hints |= H_HIDDEN;
         node *p = &N[x->parent];
-        if (x->inputs && p->inputs < 65535 - x->inputs)
-            p->inputs = (uint16_t)(p->inputs + x->inputs); /* forms count even when hidden */
         if (x->hints & H_HIDDEN)
-            continue; /* hidden subtrees contribute nothing */
+            continue; /* hidden subtrees contribute nothing (a hidden "send to a
+                         friend" form must not make its container look like one) */
+        if (x->inputs && p->inputs < 65535 - x->inputs)
+            p->inputs = (uint16_t)(p->inputs + x->inputs);
         if ((cls & TC_DROP) && x->tag != T_INPUT && x->tag != T_SELECT && x->tag != T_TEXTAREA)
             continue;
         p->chars += x->chars;

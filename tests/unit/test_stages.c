@@ -307,6 +307,19 @@ static void test_parse_features(void)
     CHECK_INT(lang, 1);
     parser_free(p);
     arena_free(&a);
+    /* form controls count for their container (Readability's "more inputs
+     * than paragraphs" test), except inside hidden subtrees: a hidden
+     * "contact the author" form in an article header is no form a reader sees */
+    pith_options_init(&o);
+    arena_init(&a, 1 << 16);
+    pg = parse_only("<body><div class=\"head\"><p>Lead text.</p><div style=\"display:none\"><form>"
+                    "<input name=\"a\"><input name=\"b\"><textarea></textarea></form></div></div>"
+                    "<div class=\"box\"><form><input name=\"q\"><select></select></form></div></body>",
+                    &a, &o, &p);
+    CHECK_INT(pg->nodes[find_tag(pg, T_DIV, 0)].inputs, 0);
+    CHECK_INT(pg->nodes[find_tag(pg, T_DIV, 2)].inputs, 2);
+    parser_free(p);
+    arena_free(&a);
     /* node limit: the rest of the page is ignored, and said so */
     pith_options_init(&o);
     o.max_nodes = 50;
