@@ -80,14 +80,15 @@ static float link_density(const node *x)
 }
 
 /* One selection pass. Returns the chosen candidate (0 if none). */
-static nid select_pass(page *pg, int exclude, float *scores, uint8_t *init, uint8_t *excl, uint32_t *good)
+static nid select_pass(page *pg, int exclude, float *scores, float *named, uint8_t *init, uint8_t *excl,
+                       uint32_t *good)
 {
     node *N = pg->nodes;
     uint32_t n = pg->n_nodes;
     memset(good, 0, n * sizeof *good);
     memset(init, 0, n);
     for (uint32_t i = 0; i < n; i++)
-        scores[i] = 0;
+        scores[i] = named[i] = 0;
     excl[0] = 0;
     for (uint32_t i = 1; i < n; i++) {
         const node *x = &N[i];
@@ -161,7 +162,24 @@ static nid select_pass(page *pg, int exclude, float *scores, uint8_t *init, uint
     for (uint32_t i = 1; i < n; i++) {
         if (!init[i] || excl[i])
             continue;
-        scores[i] *= 1.0f - link_density(&N[i]);
+        /* a content-ish name at most triples what the paragraphs gave: a
+         * "footer_content" blurb of two sentences must not outrank the
+         * article's container on its name, nor make a page column climb
+         * (articleBody markup is evidence enough). named[] keeps the full
+         * bonus for the choice of siblings, where the name is the evidence
+         * that a block belongs with the article. */
+        float keep = 1.0f - link_density(&N[i]);
+        named[i] = scores[i] * keep;
+        float w = class_weight(&N[i]);
+        if (w > 0 && !(N[i].hints & H_BODY)) {
+            if (N[i].chars < 500)
+                w *= (float)N[i].chars / 500.0f;
+            float votes = scores[i] - tag_base((tag)N[i].tag) - w;
+            float cap = 2.0f * (votes > 0 ? votes : 0);
+            if (cap < w)
+                scores[i] -= w - cap;
+        }
+        scores[i] *= keep;
         float s = scores[i];
         for (int k = 0; k < 5; k++) {
             if (s > top5s[k]) {
@@ -331,22 +349,25 @@ void score_select(page *pg)
     if (n < 2)
         return;
     float *scores = arena_alloc(pg->mem, n * sizeof(float));
+    float *named = arena_alloc(pg->mem, n * sizeof(float));
     uint8_t *init = arena_alloc(pg->mem, n);
     uint8_t *excl = arena_alloc(pg->mem, n);
     uint32_t *good = arena_alloc(pg->mem, n * sizeof(uint32_t));
     pg->sel = arena_alloc(pg->mem, (n + 1) * sizeof(nid));
-    if (!scores || !init || !excl || !pg->sel || !good)
+    if (!scores || !named || !init || !excl || !pg->sel || !good)
         return;
     node *N = pg->nodes;
-    nid best = select_pass(pg, 1, scores, init, excl, good);
+    nid best = select_pass(pg, 1, scores, named, init, excl, good);
     int excluded_pass = 1;
-    if (!best || N[best].chars < 250) {
-        nid again = select_pass(pg, 0, scores, init, excl, good);
-        if (again && (!best || N[again].chars > N[best].chars * 2)) {
+    if (!best || N[best].chars < 500) {
+        nid again = select_pass(pg, 0, scores, named, init, excl, good);
+        /* the longer text of the second pass wins, unless its own names
+         * still say furniture (a login dialog, a footer blurb) */
+        if (again && (!best || (N[again].chars > N[best].chars * 2 && scores[again] > 0))) {
             best = again;
             excluded_pass = 0;
         } else if (best) {
-            select_pass(pg, 1, scores, init, excl, good); /* restore scores of the first pass */
+            select_pass(pg, 1, scores, named, init, excl, good); /* restore scores of the first pass */
         }
     }
     if (!best) {
@@ -368,7 +389,7 @@ void score_select(page *pg)
         pg->sel[pg->n_sel++] = best;
         return;
     }
-    float top_s = scores[best];
+    float top_s = named[best];
     float threshold = top_s * 0.2f > 10 ? top_s * 0.2f : 10;
     const char *best_class = node_attr(pg, &N[best], A_CLASS);
     for (nid s = N[parent].first; s; s = N[s].next) {
@@ -385,7 +406,7 @@ void score_select(page *pg)
         if (best_class && cl && best_class[0] && strcmp(best_class, cl) == 0)
             bonus = top_s * 0.2f;
         int append = 0;
-        if (scores[s] + bonus >= threshold && scores[s] > 0) {
+        if (named[s] + bonus >= threshold && named[s] > 0) {
             append = 1;
         } else if (x->tag == T_P || ((tag_class((tag)x->tag) & TC_CONTAINER) && x->blocks <= 1)) {
             float ld = link_density(x);
