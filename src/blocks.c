@@ -491,6 +491,157 @@ static int edge_boilerplate(const out_block *b)
     return 0;
 }
 
+/* ------------------------------------------------------------ photo credits */
+
+static int is_alnum_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* A whole word (or phrase) of `low` equal to w. */
+static int has_word(const char *low, size_t n, const char *w)
+{
+    size_t k = strlen(w);
+    for (const char *p = low; (size_t)(p - low) + k <= n; p++) {
+        p = memchr(p, w[0], n - (size_t)(p - low));
+        if (!p || (size_t)(p - low) + k > n)
+            return 0;
+        if (memcmp(p, w, k) == 0 && (p == low || !is_alnum_byte((unsigned char)p[-1])) &&
+            ((size_t)(p - low) + k == n || !is_alnum_byte((unsigned char)p[k])))
+            return 1;
+    }
+    return 0;
+}
+
+static unsigned count_words(const char *s, size_t n)
+{
+    unsigned w = 0;
+    for (size_t i = 0; i < n; i++)
+        w += s[i] != ' ' && s[i] != '\n' && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\n');
+    return w;
+}
+
+typedef struct folded {
+    char low[128];
+    size_t n;
+} folded;
+
+static void fold_short(const char *s, size_t n, folded *f)
+{
+    f->n = utf8_fold(s, n, f->low, sizeof f->low - 1);
+    f->low[f->n] = '\0';
+}
+
+/* Starts with a credit label: "Foto:", "Photo:", "Фото:", "©" ... */
+static int credit_label(const folded *f)
+{
+    static const char *const LABEL[] = {
+        "foto:", "fotos:", "foto/", "photo:", "photos:", "photo/", "bild:", "bilder:", "image:", "images:",
+        "credit:", "credits:", "crédit:", "crédits:", "crédito:", "créditos:", "fonte:", "fuente:", "quelle:",
+        "source:", "фото:", "світлина:", "zdjęcie:", "fot.", "kuva:", "©", "(c) ",
+    };
+    for (size_t i = 0; i < sizeof LABEL / sizeof LABEL[0]; i++)
+        if (!strncmp(f->low, LABEL[i], strlen(LABEL[i])))
+            return 1;
+    return 0;
+}
+
+/* Names a picture agency or stock library (whole words). */
+static int credit_agency(const folded *f)
+{
+    static const char *const AGENCY[] = {
+        "getty", "istock", "istockphoto", "shutterstock", "reuters", "afp", "dpa", "epa", "imago",
+        "picture alliance", "picture-alliance", "keystone", "associated press", "ap", "anadolu", "xinhua",
+        "efe", "ansa", "alamy", "unsplash", "pixabay", "adobe stock", "adobestock", "thinkstock",
+        "depositphotos", "zuma", "sipa", "tass", "укрінформ", "уніан", "риа новости", "тасс",
+    };
+    for (size_t i = 0; i < sizeof AGENCY / sizeof AGENCY[0]; i++)
+        if (has_word(f->low, f->n, AGENCY[i]))
+            return 1;
+    return 0;
+}
+
+/* "Name Surname/Outlet", "mlharing / Outlet.com": words on both sides of a slash. */
+static int credit_slash(const folded *f)
+{
+    const char *sl = memchr(f->low, '/', f->n);
+    if (!sl || sl == f->low || strstr(f->low, "://") || count_words(f->low, f->n) < 2)
+        return 0;
+    const char *a = sl - 1, *z = sl + 1;
+    while (a > f->low && *a == ' ')
+        a--;
+    while (*z == ' ')
+        z++;
+    return is_alnum_byte((unsigned char)*a) && !(*a >= '0' && *a <= '9') && is_alnum_byte((unsigned char)*z) &&
+           !(*z >= '0' && *z <= '9') && !memchr(f->low, '.', (size_t)(sl - f->low));
+}
+
+/* Length of b's text without a photo credit at its end: "(REUTERS/Denis
+ * Balibouse)", "(Foto: ABr)", "© AFP / Marco Rossi", ". Foto: Verband/Name";
+ * 0 when the whole block is a credit ("Judy Eddy/Outlet.com"); b->len when
+ * there is none. Credits are short: at most 8 words, 90 bytes. */
+static size_t credit_cut(const out_block *b)
+{
+    const char *s = b->text;
+    size_t n = b->len;
+    size_t from = n > 90 ? n - 90 : 0;
+    size_t cut = n;
+    folded f;
+    /* a parenthesis closing the block */
+    if (s[n - 1] == ')') {
+        size_t o = n - 1;
+        while (o > from && s[o - 1] != '(' && s[o - 1] != ')')
+            o--;
+        if (o > 0 && s[o - 1] == '(' && count_words(s + o, n - 1 - o) <= 8) {
+            fold_short(s + o, n - 1 - o, &f);
+            if (credit_label(&f) || credit_agency(&f) || credit_slash(&f))
+                cut = o - 1;
+        }
+    }
+    /* "©", or a credit label opening a sentence, running to the end */
+    for (size_t i = from; i < n && cut == n; i++) {
+        int copy = (unsigned char)s[i] == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA9 &&
+                   (i == 0 || s[i - 1] == ' ');
+        int opens = i == 0 || (i >= 2 && s[i - 1] == ' ' && strchr(".|-)", s[i - 2]));
+        if (!copy && !opens)
+            continue;
+        if (count_words(s + i, n - i) > 8)
+            continue;
+        fold_short(s + i, n - i, &f);
+        if (copy || credit_label(&f))
+            cut = i;
+    }
+    /* the whole block: a name with its outlet */
+    if (cut == n && n <= 60 && count_words(s, n) <= 6) {
+        fold_short(s, n, &f);
+        if (credit_slash(&f) && (credit_agency(&f) || strchr(f.low, '.')) && !memchr(s, '\n', n))
+            cut = 0;
+    }
+    while (cut > 0 && cut < n && (s[cut - 1] == ' ' || s[cut - 1] == '|' || s[cut - 1] == '-' || s[cut - 1] == ','))
+        cut--;
+    return cut;
+}
+
+/* Photo credits are not article text: cut them from the end of captions and
+ * short paragraphs; a block that is only a credit stays in the blocks as a
+ * caption but leaves the plain text (as caption-named credits do). */
+void blocks_strip_credits(pith_doc *doc)
+{
+    for (size_t i = 0; i < doc->n_blocks; i++) {
+        out_block *b = &doc->blocks[i];
+        if (b->part != PITH_PART_BODY || b->len == 0 || b->len > 400 ||
+            (b->kind != PITH_BLOCK_PARAGRAPH && b->kind != PITH_BLOCK_CAPTION))
+            continue;
+        size_t cut = credit_cut(b);
+        if (cut == 0) {
+            b->kind = PITH_BLOCK_CAPTION;
+            b->by_name = 1;
+        } else if (cut < b->len) {
+            b->len = cut;
+        }
+    }
+}
+
 /* A leading line that is not prose: a date (with a section word or a
  * byline around it), "By ..."/"Von ..."/"Автор:", or a short kicker label
  * without sentence punctuation above a real paragraph. */

@@ -270,6 +270,8 @@ int blocks_emit(page *pg, pith_doc *doc);
 /* blocks.c: drop boilerplate blocks at the edges of the body (copyright
  * lines, link lists, furniture phrases, lines without a sentence). */
 void blocks_trim_edges(pith_doc *doc, int64_t ref_time);
+/* Photo credits cut from captions and short paragraphs (blocks.c). */
+void blocks_strip_credits(pith_doc *doc);
 int doc_add_block(pith_doc *doc, pith_block_kind kind, pith_part part, unsigned level, unsigned flags,
                   const char *text, size_t len);
 int doc_finish_text(pith_doc *doc);

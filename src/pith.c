@@ -438,6 +438,7 @@ pith_status pith_extract(pith_extractor *ex, const pith_input *in, pith_doc **ou
     if (!(ex->opt.flags & PITH_OPT_NO_METADATA))
         meta_extract(&pg, doc);
     drop_title_repeat(doc);
+    blocks_strip_credits(doc);
     blocks_trim_edges(doc, pg.ref_time);
     body_from_jsonld(&pg, doc);
     drop_learnt(doc, in->drop_blocks, in->n_drop_blocks);

@@ -563,6 +563,54 @@ static void test_blocks(void)
     pith_extractor_free(ex);
 }
 
+/* Photo credits leave the text; captions and ordinary parentheses stay. */
+static void test_credits(void)
+{
+    pith_extractor *ex = make_ex(0);
+    char body[8192];
+    snprintf(body, sizeof body,
+             "%s<figure><img src=\"a.jpg\"><figcaption>The bridge at dawn. Photo: Anna Berg/City Archive</figcaption>"
+             "</figure><p>The stoat turns white in winter and hides in the snow. (mlharing / iStock.com)</p>"
+             "<figure><img src=\"b.jpg\"><figcaption>The mayor at the opening (REUTERS/Jan Novak)</figcaption></figure>"
+             "<figure><img src=\"c.jpg\"><figcaption>© Oli Marsh/Getty Images</figcaption></figure>"
+             "<p>Judy Eddy/Outlet.com</p>"
+             "<p>Skaters in Marco Rossi's new show. © AFP / Marco Rossi</p>"
+             "<p>The works cost more than planned (see the table below), and took longer (eight months).</p>"
+             "<p>The ferry still runs twice a day between Kiel and Oslo (Norway)</p>"
+             "<p>Tickets are sold at the pier, online and on board (cash/card)</p>"
+             "<p>Ottostrasse 14, Harbour Town / Coast</p>"
+             "<p>The last paragraph closes the article, as every article ends somewhere.</p>",
+             PARAS);
+    char *html = page_with("", body);
+    pith_doc *d = run(ex, html, strlen(html), NULL);
+    CHECK(contains(d, "The bridge at dawn.\n"));
+    CHECK(!contains(d, "Anna Berg"));
+    CHECK(contains(d, "hides in the snow.\n"));
+    CHECK(!contains(d, "iStock"));
+    CHECK(contains(d, "The mayor at the opening\n"));
+    CHECK(!contains(d, "REUTERS"));
+    CHECK(!contains(d, "Getty"));
+    CHECK(!contains(d, "Outlet.com"));
+    CHECK(contains(d, "Skaters in Marco Rossi's new show.\n"));
+    CHECK(!contains(d, "AFP"));
+    /* not credits */
+    CHECK(contains(d, "took longer (eight months)."));
+    CHECK(contains(d, "between Kiel and Oslo (Norway)"));
+    CHECK(contains(d, "on board (cash/card)"));
+    CHECK(contains(d, "Ottostrasse 14, Harbour Town / Coast"));
+    /* a block that is only a credit stays in the blocks, as a caption */
+    int kept = 0;
+    for (size_t i = 0; i < pith_doc_block_count(d); i++) {
+        pith_block b;
+        pith_doc_block(d, i, &b);
+        kept += b.kind == PITH_BLOCK_CAPTION && strstr(b.text, "Getty Images") != NULL;
+    }
+    CHECK_INT(kept, 1);
+    pith_doc_free(d);
+    free(html);
+    pith_extractor_free(ex);
+}
+
 /* ------------------------------------------------------------ API */
 
 static int stop_after_first(void *ctx, const char *data, size_t len)
@@ -652,6 +700,7 @@ int main(void)
     test_parse_features();
     test_selection();
     test_blocks();
+    test_credits();
     test_api();
     return harness_done("test_stages");
 }
