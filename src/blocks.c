@@ -485,6 +485,21 @@ static int edge_boilerplate(const out_block *b)
         "jetzt abonnieren", "abonnenten lesen", "mit abo", "продовжити читання", "передплатіть",
         "оформіть передплату", "оформите подписку", "чтобы продолжить чтение", "pour lire la suite",
         "abonnez-vous", "suscríbete", "para seguir leyendo", "abbonati",
+        /* newsletters, apps, channels, memberships */
+        "newsletter", "sign up for our", "sign up to our", "signing up to our", "never miss", "download the",
+        "app for ios", "apps for ios", "straight to your phone", "follow us on", "follow us:", "on twitter and",
+        "please subscribe", "subscribers also receive", "support our work", "consider supporting",
+        "if you enjoyed", "do you want to be informed", "help us continue", "submit your letter",
+        "nichts mehr verpassen", "nichts mehr versäumen", "folgen sie uns", "folge uns auf", "gefällt dir unser",
+        "gefällt ihnen unser", "kennt ihr schon unser", "unterstützen sie unser", "nicht eingeloggt",
+        "müssen sich einloggen", "únete", "síguenos", "nuestro canal de", "hazte miembro", "hazte socio",
+        "descarga la app", "suivez-nous", "inscrivez-vous", "téléchargez l'application", "seguici",
+        "iscriviti alla", "scarica l'app", "siga-nos", "inscreva-se", "obserwuj nas", "zapisz się",
+        "pobierz aplikację", "підписуйтесь", "підпишіться", "читайте нас", "приєднуйтесь", "телеграм-канал",
+        "telegram-канал", "подписывайтесь", "подпишитесь", "присоединяйтесь",
+        /* disclosures of advertising and affiliate links */
+        "advertising disclosure", "advertising disclaimer", "may receive compensation", "may earn a commission",
+        "affiliate link", "affiliate-link", "für links auf dieser seite", "enthält werbung", "provision vom",
     };
     if (block_has(b, CTA, sizeof CTA / sizeof CTA[0]))
         return 1;
