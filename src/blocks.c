@@ -565,7 +565,7 @@ static int credit_label(const folded *f)
 static int credit_agency(const folded *f)
 {
     static const char *const AGENCY[] = {
-        "getty", "istock", "istockphoto", "shutterstock", "reuters", "afp", "dpa", "epa", "imago",
+        "getty", "agence france-presse", "istock", "istockphoto", "shutterstock", "reuters", "afp", "dpa", "epa", "imago",
         "picture alliance", "picture-alliance", "keystone", "associated press", "ap", "anadolu", "xinhua",
         "efe", "ansa", "alamy", "unsplash", "pixabay", "adobe stock", "adobestock", "thinkstock",
         "depositphotos", "zuma", "sipa", "tass", "укрінформ", "уніан", "риа новости", "тасс",
@@ -623,7 +623,8 @@ static size_t credit_cut(const out_block *b)
         if (count_words(s + i, n - i) > 8)
             continue;
         fold_short(s + i, n - i, &f);
-        if (copy || credit_label(&f))
+        /* after a caption's last sentence, "Name/Agency — Agency" alone is a credit too */
+        if (copy || credit_label(&f) || (i > 0 && credit_slash(&f) && (credit_agency(&f) || b->kind == PITH_BLOCK_CAPTION)))
             cut = i;
     }
     /* the whole block: a name with its outlet */

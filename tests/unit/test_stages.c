@@ -574,6 +574,8 @@ static void test_credits(void)
              "<figure><img src=\"b.jpg\"><figcaption>The mayor at the opening (REUTERS/Jan Novak)</figcaption></figure>"
              "<figure><img src=\"c.jpg\"><figcaption>© Oli Marsh/Getty Images</figcaption></figure>"
              "<p>Judy Eddy/Outlet.com</p>"
+             "<figure><img src=\"d.jpg\"><figcaption>Peacekeepers at a camp on Monday. Amir Salem/Agence "
+             "France-Presse — Getty Images</figcaption></figure>"
              "<p>Skaters in Marco Rossi's new show. © AFP / Marco Rossi</p>"
              "<p>The works cost more than planned (see the table below), and took longer (eight months).</p>"
              "<p>The ferry still runs twice a day between Kiel and Oslo (Norway)</p>"
@@ -591,6 +593,8 @@ static void test_credits(void)
     CHECK(!contains(d, "REUTERS"));
     CHECK(!contains(d, "Getty"));
     CHECK(!contains(d, "Outlet.com"));
+    CHECK(contains(d, "Peacekeepers at a camp on Monday.\n"));
+    CHECK(!contains(d, "Amir Salem"));
     CHECK(contains(d, "Skaters in Marco Rossi's new show.\n"));
     CHECK(!contains(d, "AFP"));
     /* not credits */
