@@ -654,6 +654,7 @@ void blocks_strip_credits(pith_doc *doc)
             b->by_name = 1;
         } else if (cut < b->len) {
             b->len = cut;
+            ((char *)b->text)[cut] = '\0'; /* the doc's own copy (doc_add_block): block texts stay NUL-terminated */
         }
     }
 }

@@ -608,6 +608,7 @@ static void test_credits(void)
         pith_block b;
         pith_doc_block(d, i, &b);
         kept += b.kind == PITH_BLOCK_CAPTION && strstr(b.text, "Getty Images") != NULL;
+        CHECK(strlen(b.text) == b.len); /* cut blocks stay NUL-terminated at their length */
     }
     CHECK_INT(kept, 1);
     pith_doc_free(d);
