@@ -39,7 +39,7 @@ typedef struct ctx {
     size_t n;
     int64_t ref;     /* reference time, 0 when absent or out of range */
     int month_first; /* en-US: ambiguous numeric dates are month/day/year */
-    int lang_fr, lang_uk;
+    int lang_fr, lang_uk, lang_hr;
     int machine;     /* whole-string mode: YYYYMMDD is allowed */
     /* A bare relative word ("today", "вчора") with no time attached counts in
      * DATE_MACHINE and in short DATE_TEXT strings (bylines, date labels: at
@@ -163,13 +163,33 @@ static size_t dec(const unsigned char *s, size_t n, size_t i, uint32_t *cp)
     return need + 1;
 }
 
-/* Letters of the scripts whose month names we know (Latin, Greek, Cyrillic). */
+/* Letters of the scripts whose month names we know (Latin with Vietnamese,
+ * Greek, Cyrillic, Hebrew, Arabic, Devanagari with its vowel signs). */
 static int is_letter_cp(uint32_t c)
 {
     if (c < 0x80)
         return is_alpha((int)c);
     return (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x370 && c <= 0x3FF) ||
-           (c >= 0x400 && c <= 0x52F);
+           (c >= 0x400 && c <= 0x52F) || (c >= 0x5D0 && c <= 0x5EA) || (c >= 0x620 && c <= 0x64A) ||
+           (c >= 0x900 && c <= 0x963) || (c >= 0x1E00 && c <= 0x1EFF);
+}
+
+/* Greek: lower case without tonos/dialytika, final sigma as sigma, so that
+ * "ΙΟΥΛΙΟΥ", "Ιουλίου" and "ιουλίου" are one word. */
+static uint32_t fold_greek(uint32_t c)
+{
+    static const struct { uint16_t from, to; } G[] = {
+        {0x386, 0x3B1}, {0x388, 0x3B5}, {0x389, 0x3B7}, {0x38A, 0x3B9}, {0x38C, 0x3BF}, {0x38E, 0x3C5},
+        {0x38F, 0x3C9}, {0x390, 0x3B9}, {0x3AA, 0x3B9}, {0x3AB, 0x3C5}, {0x3AC, 0x3B1}, {0x3AD, 0x3B5},
+        {0x3AE, 0x3B7}, {0x3AF, 0x3B9}, {0x3B0, 0x3C5}, {0x3C2, 0x3C3}, {0x3CA, 0x3B9}, {0x3CB, 0x3C5},
+        {0x3CC, 0x3BF}, {0x3CD, 0x3C5}, {0x3CE, 0x3C9},
+    };
+    for (size_t k = 0; k < sizeof G / sizeof G[0]; k++)
+        if (G[k].from == c)
+            return G[k].to;
+    if (c >= 0x391 && c <= 0x3A9)
+        return c + 32;
+    return c;
 }
 
 /* Simple case fold: ASCII, Latin-1, Latin Extended-A, Cyrillic. */
@@ -194,6 +214,10 @@ static uint32_t fold_cp(uint32_t c)
     if (c >= 0x400 && c <= 0x40F)
         return c + 80;
     if (c >= 0x460 && c <= 0x4BF) /* even/odd pairs: Ґ U+0490 -> ґ U+0491 */
+        return c | 1;
+    if (c >= 0x386 && c <= 0x3CE)
+        return fold_greek(c);
+    if (c >= 0x1E00 && c <= 0x1EFF) /* Latin Extended Additional (Vietnamese): even/odd pairs */
         return c | 1;
     return c;
 }
@@ -653,6 +677,12 @@ static size_t skip_ordinal(const ctx *c, size_t i)
 static size_t skip_connector(const ctx *c, size_t i)
 {
     size_t e;
+    /* Catalan "d'agost", "d’octubre" */
+    if ((at(c, i) | 0x20) == 'd' && at(c, i + 1) == '\'' && letter_at(c, i + 2))
+        return i + 2;
+    if ((at(c, i) | 0x20) == 'd' && at(c, i + 1) == 0xE2 && at(c, i + 2) == 0x80 && at(c, i + 3) == 0x99 &&
+        letter_at(c, i + 4))
+        return i + 4;
     if (word_in(c, i, connector_words, NTAB(connector_words), &e)) {
         size_t k = skip_sp(c, e);
         if (k > e)
@@ -673,11 +703,28 @@ static size_t skip_year_suffix(const ctx *c, size_t i)
 static size_t month_at(const ctx *c, size_t i, int *month, int *ambig)
 {
     size_t e;
+    char w[MAX_WORD];
+    size_t wl, we = read_word(c, i, w, &wl);
+    if (we == NOPE)
+        return NOPE;
+    if (wl == 6 && !memcmp(w, "th\xc3\xa1ng", 6)) { /* Vietnamese "tháng 7": month 7 */
+        int64_t v;
+        size_t k = skip_sp(c, we);
+        int nm = read_num(c, k, &v);
+        if (k == we || nm < 1 || nm > 2 || v < 1 || v > 12)
+            return NOPE;
+        *month = (int)v;
+        *ambig = 0;
+        return k + (size_t)nm;
+    }
     const dword *m = word_in(c, i, month_words, NTAB(month_words), &e);
     if (!m)
         return NOPE;
     *month = m->val;
     *ambig = (m->flags & DWF_AMBIG) != 0;
+    /* "listopad" is November in Polish and Czech, October in Croatian */
+    if (c->lang_hr && m->val == 11 && wl >= 8 && !memcmp(w, "listopad", 8))
+        *month = 10;
     return e;
 }
 
@@ -712,18 +759,24 @@ static size_t parse_numeric(const ctx *c, size_t i, res *r)
         set_date(r, a, b, d);
         return attach_time(c, k + (size_t)nd, &r->d);
     }
-    if (na == 4 && sep == 0xE5 && at(c, j + 1) == 0xB9 && at(c, j + 2) == 0xB4) { /* 年 */
+    /* 年 月 日 (Chinese, Japanese) or 년 월 일 (Korean) */
+    int cjk = na == 4 && sep == 0xE5 && at(c, j + 1) == 0xB9 && at(c, j + 2) == 0xB4;
+    int ko = na == 4 && sep == 0xEB && at(c, j + 1) == 0x85 && at(c, j + 2) == 0x84;
+    if (cjk || ko) {
+        static const unsigned char MD[2][2][3] = {{{0xE6, 0x9C, 0x88}, {0xE6, 0x97, 0xA5}},
+                                                  {{0xEC, 0x9B, 0x94}, {0xEC, 0x9D, 0xBC}}};
+        const unsigned char(*u)[3] = MD[ko];
         size_t k = skip_sp(c, j + 3);
         int nb = read_num(c, k, &b);
         k += (size_t)nb;
-        if (nb < 1 || nb > 2 || at(c, k) != 0xE6 || at(c, k + 1) != 0x9C || at(c, k + 2) != 0x88)
-            return NOPE; /* 月 */
+        if (nb < 1 || nb > 2 || at(c, k) != u[0][0] || at(c, k + 1) != u[0][1] || at(c, k + 2) != u[0][2])
+            return NOPE; /* month */
         k = skip_sp(c, k + 3);
         int64_t d;
         int nd = read_num(c, k, &d);
         k += (size_t)nd;
-        if (nd < 1 || nd > 2 || at(c, k) != 0xE6 || at(c, k + 1) != 0x97 || at(c, k + 2) != 0xA5)
-            return NOPE; /* 日 */
+        if (nd < 1 || nd > 2 || at(c, k) != u[1][0] || at(c, k + 1) != u[1][1] || at(c, k + 2) != u[1][2])
+            return NOPE; /* day */
         if (!valid_ymd(a, b, d) || a < 1000)
             return NOPE;
         set_date(r, a, b, d);
@@ -914,7 +967,8 @@ static size_t parse_month_day(const ctx *c, size_t we, int month, int ambig, res
     return finish_named(c, j, dash, r);
 }
 
-/* "2021, March 5", "2021 March 5th", "2024-Jul-06". */
+/* "2021, March 5", "2021 March 5th", "2024-Jul-06", Hungarian "2024. július
+ * 6.", Lithuanian "2024 m. liepos 6 d.". */
 static size_t parse_year_month(const ctx *c, size_t i, res *r)
 {
     int64_t y, d;
@@ -926,9 +980,11 @@ static size_t parse_year_month(const ctx *c, size_t i, res *r)
         dash = 1;
         k = j + 1;
     } else {
-        k = skip_sp(c, at(c, j) == ',' ? j + 1 : j);
+        k = skip_sp(c, at(c, j) == ',' || at(c, j) == '.' ? j + 1 : j);
         if (k == j)
             return NOPE;
+        if (at(c, k) == 'm' && at(c, k + 1) == '.' && skip_sp(c, k + 2) > k + 2)
+            k = skip_sp(c, k + 2);
     }
     int month, ambig;
     size_t e = month_at(c, k, &month, &ambig);
@@ -953,6 +1009,11 @@ static size_t parse_year_month(const ctx *c, size_t i, res *r)
     size_t o = skip_ordinal(c, e);
     if (o > e && at(c, e) != '.') /* "2021 March 5." keeps its full stop */
         e = o;
+    if (at(c, e) == '.' && space_len(c, e + 1)) { /* "2021. március 5. 14:30" */
+        size_t te = attach_time(c, e + 1, &r->d);
+        if (te > e + 1)
+            return te;
+    }
     return attach_time(c, e, &r->d);
 }
 
@@ -1242,6 +1303,7 @@ int date_parse(const char *s, size_t n, const char *lang, int64_t ref, unsigned 
         c.month_first = lang_prefix(lang, "en-us");
         c.lang_fr = lang_prefix(lang, "fr");
         c.lang_uk = lang_prefix(lang, "uk");
+        c.lang_hr = lang_prefix(lang, "hr");
     }
     date_value d;
     size_t off = 0, end = 0;

@@ -2,7 +2,8 @@
  *
  * Machine formats (ISO 8601, RFC 2822/1123, Unix epoch in JSON-LD) and human
  * text ("6 липня 2024 р.", "06.07.2024, 15:29", "March 5, 2021 3:04 pm",
- * "5. März 2021", "вчора, 14:56", "3 hours ago") are parsed into a
+ * "5. März 2021", "2024. július 6.", "6 Ιουλίου 2024", "2024년 7월 6일",
+ * "вчора, 14:56", "3 hours ago") are parsed into a
  * date_value. Relative and year-less dates are resolved against a reference
  * time and never land in its future. Nothing here allocates.
  */

@@ -449,9 +449,11 @@ typedef struct mctx {
     nid rs, re;                /* article region (inclusive) */
     nid zs, ze;                /* article zone: region plus its header */
     nid h1s[MAX_CAND], titleish[MAX_CAND], bylines[MAX_CAND], relauthor[8], leads[8], metas[MAX_CAND];
-    unsigned n_h1, n_titleish, n_bylines, n_relauthor, n_leads, n_metas;
+    nid heads[MAX_CAND];       /* h2..h4 around the region: the headline when there is no h1 */
+    unsigned n_h1, n_titleish, n_bylines, n_relauthor, n_leads, n_metas, n_heads;
     nid http_lang;             /* <meta http-equiv=content-language> */
     nid h1;                    /* the headline element, 0 = none */
+    nid anchor;                /* where dates are looked for: h1, else a heading equal to the title */
     char site_key[MAX_SITES][96];
     size_t site_len[MAX_SITES];
     unsigned n_sites;
@@ -838,6 +840,56 @@ static int byline_class(const page *pg, const node *n)
     return 0;
 }
 
+/* The lower-cased class of n in out (cap bytes); 0 when it has none. */
+static size_t class_lower(const page *pg, const node *n, char *out, size_t cap)
+{
+    const char *cl = node_attr(pg, n, A_CLASS);
+    size_t l = 0;
+    for (; cl && cl[l] && l < cap - 1; l++)
+        out[l] = (char)(cl[l] >= 'A' && cl[l] <= 'Z' ? cl[l] + 32 : cl[l]);
+    out[l] = '\0';
+    return l;
+}
+
+/* A class that says "modified" / "last-updated" and not "published". hAtom's
+ * "updated" alone is not enough: themes put it on the publication date they
+ * show ("entry-meta-date updated", "entry-date published updated"); an
+ * "updated" element that is also hidden ("updated rich-snippet-hidden") is
+ * the machine copy of the modification date. */
+static int class_is_update(const char *low)
+{
+    if (strstr(low, "publi"))
+        return 0;
+    return strstr(low, "modified") || strstr(low, "lastmod") || strstr(low, "last-update") ||
+           strstr(low, "lastupdate") || strstr(low, "aktualisiert") ||
+           (strstr(low, "updated") && strstr(low, "hidden"));
+}
+
+/* Does the class of id or of its parent say it is a modification date? */
+static int update_classed(const page *pg, nid id)
+{
+    char low[128];
+    for (int k = 0; k < 2 && id; k++, id = pg->nodes[id].parent)
+        if (class_lower(pg, &pg->nodes[id], low, sizeof low) && class_is_update(low))
+            return 1;
+    return 0;
+}
+
+/* A class naming a date: "post-date", "itemPostDate", "datum", "fecha",
+ * "submitted" (Drupal), "posted-on", "published", "timestamp". */
+static int date_class(const page *pg, const node *n)
+{
+    char low[128];
+    if (!class_lower(pg, n, low, sizeof low) || class_is_update(low) || strstr(low, "access"))
+        return 0; /* "reference-accessdate": when a citation was read */
+    static const char *const W[] = {"date", "datum", "fecha", "submitted", "posted", "published",
+                                    "pubdate", "timestamp", "dateline"};
+    for (size_t k = 0; k < sizeof W / sizeof W[0]; k++)
+        if (strstr(low, W[k]))
+            return 1;
+    return 0;
+}
+
 static void node_pass(mctx *c)
 {
     page *pg = c->pg;
@@ -854,6 +906,9 @@ static void node_pass(mctx *c)
         }
         if (h & H_HIDDEN)
             continue;
+        if ((n->tag == T_H2 || n->tag == T_H3 || n->tag == T_H4) && n->chars >= 10 && n->chars <= 300 &&
+            c->n_heads < MAX_CAND && c->rs && i + 400 >= c->rs && i <= c->re)
+            c->heads[c->n_heads++] = i;
         if (n->tag == T_H1) {
             if (c->n_h1 < MAX_CAND)
                 c->h1s[c->n_h1++] = i;
@@ -870,8 +925,9 @@ static void node_pass(mctx *c)
         if ((h & H_BYLINE) && !(h & (H_AUTHORBOX | H_COMMENT)) && n->chars && n->chars <= 400 &&
             c->n_bylines < MAX_CAND)
             c->bylines[c->n_bylines++] = i;
-        if ((h & (H_META | H_BYLINE)) && n->chars >= 6 && n->chars <= 200 && c->n_metas < MAX_CAND &&
-            !(h & (H_NAV | H_RELATED | H_COMMENT)) && (!c->rs || i + 400 >= c->rs))
+        if (n->chars >= 6 && n->chars <= 200 && c->n_metas < MAX_CAND && !(h & (H_NAV | H_RELATED | H_COMMENT)) &&
+            (!c->rs || i + 400 >= c->rs) && n->tag != T_A &&
+            ((h & (H_META | H_BYLINE)) || date_class(pg, n)))
             c->metas[c->n_metas++] = i;
         if (n->tag == T_A && c->n_relauthor < 8) {
             const char *rel = node_attr(pg, n, A_REL);
@@ -1231,7 +1287,8 @@ static int update_before(const char *s, size_t off)
 }
 
 /* A publication date written in a short text: plausible, year written, not an update. */
-static int text_date(const mctx *c, const char *s, size_t n, int mostly, date_value *d)
+static int text_date_at(const mctx *c, const char *s, size_t n, int mostly, date_value *d, size_t *offp,
+                        size_t *lenp)
 {
     size_t off = 0, len = 0;
     date_value v;
@@ -1246,58 +1303,156 @@ static int text_date(const mctx *c, const char *s, size_t n, int mostly, date_va
         return 0; /* a date mentioned in a sentence */
     if ((!year_written(s + off, len, &v) && !ref_given(c)) || update_before(s, off))
         return 0;
+    for (size_t i = 0; i + 1 < off; i++)
+        if ((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA9)
+            return 0; /* "© Name, 31.05.2013": a copyright or photo credit */
+    *d = v;
+    if (offp)
+        *offp = off, *lenp = len;
+    return 1;
+}
+
+static int text_date(const mctx *c, const char *s, size_t n, int mostly, date_value *d)
+{
+    return text_date_at(c, s, n, mostly, d, NULL, NULL);
+}
+
+/* A dateline: the date opens the text ("27.1.2022 - Bei der ...", "BERLIN,
+ * 12.03.2022: ..."): at most a capitalised place name before it, a dash,
+ * colon, bar or the end after it. */
+static int dateline(const char *s, size_t n, size_t off, size_t len)
+{
+    if (off > 40)
+        return 0;
+    for (size_t i = 0; i < off; i++) /* no lower-case word start before it ("Seit dem 1. Oktober") */
+        if ((i == 0 || s[i - 1] == ' ') && s[i] >= 'a' && s[i] <= 'z')
+            return 0;
+    size_t j = off + len;
+    while (j < n && (s[j] == ' ' || s[j] == ')'))
+        j++;
+    if (j >= n)
+        return 1;
+    unsigned char ch = (unsigned char)s[j];
+    return ch == '-' || ch == ':' || ch == '|' || ch == '/' ||
+           (ch == 0xE2 && j + 2 < n && (unsigned char)s[j + 1] == 0x80 &&
+            ((unsigned char)s[j + 2] == 0x93 || (unsigned char)s[j + 2] == 0x94));
+}
+
+/* The first date in the text of a line that opens the region: a short line,
+ * a dated (meta/byline-classed) one, one that is mostly a date, or a
+ * dateline; a date inside a sentence is not the article's. Long paragraphs
+ * count by their first bytes, for a dateline only. */
+static int region_start_date(const mctx *c, const char *s, size_t n, int dated, date_value *d)
+{
+    size_t off = 0, len = 0;
+    date_value v;
+    size_t m = n > 120 ? 120 : n;
+    if (!text_date_at(c, s, m, 0, &v, &off, &len))
+        return 0;
+    if (n <= 250 && (dated || n <= 60 || len * 2 >= n))
+        ;
+    else if (!dateline(s, m, off, len))
+        return 0;
     *d = v;
     return 1;
 }
 
-/* Dates written near the headline: short text nodes after the h1, the
- * date/meta/byline-classed elements of the zone (returns 1), short text
- * nodes before the h1, the start of the region (returns 2). */
+/* Dates written near the headline (c->anchor: the h1, or a heading equal to
+ * the title): short texts inside the headline that are mostly a date, short
+ * text nodes after it, the date/meta/byline-classed elements of the zone
+ * (returns 1), short text nodes before it and lines that open the region
+ * (returns 2). Texts classed as a modification date do not count. */
 static int text_date_near_scan(const mctx *c, int strict, date_value *d)
 {
     const page *pg = c->pg;
-    nid starts[3];
+    nid starts[3], ends[3];
     unsigned spans[3], ns = 0;
+    int region[3];
+    /* a heading that is not the h1 may be a teaser's: its dates are fallbacks only */
+    int weak = c->anchor && c->anchor != c->h1 ? 2 : 1;
     for (int phase = 0; phase < 2; phase++) {
         ns = 0;
-        if (phase == 0 && c->h1) {
-            starts[ns] = subtree_end(pg, c->h1) + 1;
-            spans[ns++] = 80;
+        if (phase == 0 && c->anchor) {
+            starts[ns] = c->anchor + 1;
+            ends[ns] = subtree_end(pg, c->anchor);
+            region[ns] = 0;
+            spans[ns] = 80 + (ends[ns] - c->anchor);
+            ns++;
         }
-        if (phase == 1 && c->h1) {
-            starts[ns] = c->h1 > 30 ? c->h1 - 30 : 1;
-            spans[ns++] = c->h1 > 30 ? 30 : c->h1 - 1;
+        if (phase == 1 && c->anchor) {
+            starts[ns] = c->anchor > 30 ? c->anchor - 30 : 1;
+            ends[ns] = 0;
+            region[ns] = 0;
+            spans[ns++] = c->anchor > 30 ? 30 : c->anchor - 1;
         }
         if (phase == 1 && c->rs) {
-            starts[ns] = c->rs;
-            spans[ns++] = 60;
+            /* without a headline, the zone above the region too */
+            starts[ns] = c->anchor || c->zs >= c->rs ? c->rs : c->zs;
+            ends[ns] = 0;
+            region[ns] = 1;
+            spans[ns] = 60 + (c->rs - starts[ns]);
+            ns++;
         }
         for (unsigned k = 0; k < ns; k++) {
             unsigned seen = 0;
             nid last_par = 0;
             for (nid i = starts[k]; i < pg->n_nodes && seen < spans[k]; i++, seen++) {
                 const node *n = &pg->nodes[i];
-                if (n->tag != T_TEXT || n->text_len < 2 || n->text_len > 200)
+                if (n->tag != T_TEXT || n->text_len < 2)
                     continue;
                 nid par = n->parent;
-                if (!par || par == last_par || pg->nodes[par].chars > 250 || pg->nodes[par].chars < 6)
-                    continue; /* seen, or part of running prose */
-                last_par = par;
-                if (hint_below_region(c, i, H_COMMENT | H_RELATED | H_NAV | H_HIDDEN, 12))
+                if (!par || par == last_par || pg->nodes[par].chars < 6)
                     continue;
+                int inside = i <= ends[k]; /* in the headline: its own text must be mostly a date */
+                if (inside && n->text_len > 80)
+                    continue;
+                if (!inside && !region[k] && (n->text_len > 200 || pg->nodes[par].chars > 250))
+                    continue; /* running prose */
+                if (par == c->anchor) { /* a headline that mentions a date is no date line ... */
+                    size_t off = 0, len = 0;
+                    const char *ht = pg->text + n->text_off;
+                    size_t hn = n->text_len > 120 ? 120 : n->text_len;
+                    if (!inside && text_date_at(c, ht, hn, 0, d, &off, &len) && dateline(ht, hn, off, len))
+                        return 2; /* ... unless it opens it: "23.01.2022 - Wierer jubelt" */
+                    continue;
+                }
+                last_par = par;
+                if (hint_below_region(c, i, H_COMMENT | H_RELATED | H_NAV | H_HIDDEN, 12) ||
+                    update_classed(pg, par))
+                    continue;
+                if (inside) {
+                    if (text_date(c, pg->text + n->text_off, n->text_len, 1, d))
+                        return weak;
+                    continue;
+                }
+                int dated = has_ancestor_hint(pg, i, H_META | H_BYLINE, 4);
+                if (region[k] && (pg->nodes[par].chars > 250 || n->text_len > 200)) {
+                    /* a long paragraph: a dateline at its start only */
+                    if (region_start_date(c, pg->text + n->text_off, n->text_len, 0, d))
+                        return 2;
+                    continue;
+                }
                 /* the whole element, so that a label before the date counts ("Updated: ") */
                 sv t = subtree_text(c, par, 300);
-
-                int dated = strict && has_ancestor_hint(pg, i, H_META | H_BYLINE, 4);
-                if (t.n >= 6 && text_date(c, t.s, t.n, strict && !dated, d))
-                    return 1 + phase;
+                if (t.n < 6)
+                    continue;
+                if (region[k] && !strict) {
+                    if (region_start_date(c, t.s, t.n, dated, d))
+                        return 2;
+                } else if (text_date(c, t.s, t.n, strict && !dated, d)) {
+                    return phase ? 2 : dated ? 1 : weak;
+                }
             }
         }
         /* date-, meta- and byline-classed elements of the zone */
         if (phase == 0)
             for (unsigned k = 0; k < c->n_metas; k++) {
                 nid id = c->metas[k];
-                if (!in_zone(c, id) || hint_below_region(c, id, H_COMMENT | H_RELATED | H_NAV, 40))
+                if (!in_zone(c, id) || hint_below_region(c, id, H_COMMENT | H_RELATED | H_NAV, 40) ||
+                    update_classed(pg, id))
+                    continue;
+                /* an element only its class names a date: near the headline or the region's start */
+                if (!(pg->nodes[id].hints & (H_META | H_BYLINE)) && id > (c->anchor ? c->anchor : c->rs) + 300)
                     continue;
                 /* with its parent's text when short: the label may sit in a sibling ("Updated") */
                 nid par = pg->nodes[id].parent;
@@ -1327,6 +1482,14 @@ static int text_date_near(mctx *c, int strict, date_value *d)
     if (c->vis_found[strict])
         *d = c->vis[strict];
     return c->vis_found[strict];
+}
+
+/* Calendar days from b to a, as each is written (time and offset ignored). */
+static int64_t day_diff(const date_value *a, const date_value *b)
+{
+    date_value x = {a->year, a->month, a->day, 0, 0, 0, 0, 0, 0};
+    date_value y = {b->year, b->month, b->day, 0, 0, 0, 0, 0, 0};
+    return (date_to_unix(&x) - date_to_unix(&y)) / 86400;
 }
 
 static int same_day(const date_value *a, const date_value *b)
@@ -1370,8 +1533,25 @@ static void localise(mctx *c, date_value *d)
     }
 }
 
+/* The headline for date finding: the h1, else an h2..h4 around the region
+ * whose text is the title. */
+static void find_anchor(mctx *c)
+{
+    c->anchor = c->h1;
+    if (c->anchor || !c->title.n)
+        return;
+    for (unsigned k = 0; k < c->n_heads; k++) {
+        sv h = subtree_text(c, c->heads[k], 600);
+        if (key_eq(h.s ? h.s : "", h.n, c->title.s, c->title.n)) {
+            c->anchor = c->heads[k];
+            return;
+        }
+    }
+}
+
 static void do_dates(mctx *c)
 {
+    find_anchor(c);
 
     date_value pub, mod, v;
     const char *pub_src = NULL, *mod_src = NULL;
@@ -1412,7 +1592,7 @@ static void do_dates(mctx *c)
      * by more than a day: those are often a CMS creation date or a
      * re-publication. */
     if (pub_src && strcmp(pub_src, "text") && text_date_near(c, 1, &v) == 1) {
-        int64_t dd = (date_to_unix(&v) - date_to_unix(&pub)) / 86400;
+        int64_t dd = day_diff(&v, &pub); /* calendar days: 4 Jan 07:29 to 6 Jan is two */
         /* 11/03 vs 3 November: the structured value settles a numeric ambiguity */
         int swapped = v.year == pub.year && v.month == pub.day && v.day == pub.month;
         if ((dd > 1 || dd < -1) && !swapped) {

@@ -1,8 +1,8 @@
 /* test_dates.c — unit tests for src/dates.c.
  *
  * Each case parses a string and compares the ISO 8601 rendering of the result
- * ("none" when nothing is found): machine formats, human dates in eleven
- * languages, times, relative and year-less dates against a fixed reference
+ * ("none" when nothing is found): machine formats, human dates in about
+ * forty languages, times, relative and year-less dates against a fixed reference
  * time, day/month order, impossible dates, negatives, URLs and the helpers.
  */
 #include <stdint.h>
@@ -159,6 +159,60 @@ static void test_month_names(void)
     CHECK_STR(T("06-Jul-2024"), "2024-07-06");
     CHECK_STR(T("6 листопада 2024"), "2024-11-06");
     CHECK_STR(T("Березень 5, 2024"), "2024-03-05");
+}
+
+/* Month names and conventions of more languages: a page is read in its own
+ * language, a missing table gives "none". */
+static void test_more_languages(void)
+{
+    CHECK_STR(T("6 juli 2024"), "2024-07-06");                     /* Dutch, Swedish */
+    CHECK_STR(T("5 augusti 2021"), "2021-08-05");                  /* Swedish */
+    CHECK_STR(T("5. marts 2021"), "2021-03-05");                   /* Danish */
+    CHECK_STR(T("5. desember 2021"), "2021-12-05");                /* Norwegian */
+    CHECK_STR(T("6. heinäkuuta 2024 klo 15.29"), "2024-07-06T15:29:00"); /* Finnish */
+    CHECK_STR(T("5. MAALISKUUTA 2021"), "2021-03-05");
+    CHECK_STR(T("5. júla 2021"), "2021-07-05");                    /* Slovak */
+    CHECK_STR(T("12. októbra 2021"), "2021-10-12");
+    CHECK_STR(T("2024. július 6."), "2024-07-06");                 /* Hungarian */
+    CHECK_STR(T("2021. március 5. 14:30"), "2021-03-05T14:30:00");
+    CHECK_STR(T("2021. okt. 12."), "2021-10-12");
+    CHECK_STR(T("6 iulie 2024"), "2024-07-06");                    /* Romanian */
+    CHECK_STR(T("3 noiembrie 2023, 10:15"), "2023-11-03T10:15:00");
+    CHECK_STR(T("6 Temmuz 2024"), "2024-07-06");                   /* Turkish */
+    CHECK_STR(T("5 Şubat 2021"), "2021-02-05");
+    CHECK_STR(T("30 Ağustos 2022 Salı"), "2022-08-30");
+    CHECK_STR(T("1 KASIM 2023"), "2023-11-01");
+    CHECK_STR(T("6. juuli 2024"), "2024-07-06");                   /* Estonian */
+    CHECK_STR(T("2024 m. liepos 6 d."), "2024-07-06");             /* Lithuanian */
+    CHECK_STR(T("6. jūlijs 2024"), "2024-07-06");                  /* Latvian */
+    CHECK_STR(T("6. srpnja 2024."), "2024-07-06");                 /* Croatian */
+    CHECK_STR(TL("12. listopada 2021.", "hr"), "2021-10-12");
+    CHECK_STR(TL("12 listopada 2021", "pl"), "2021-11-12");        /* Polish November */
+    CHECK_STR(T("12. oktobar 2021."), "2021-10-12");               /* Serbian, Bosnian */
+    CHECK_STR(T("6. jula 2024"), "2024-07-06");
+    CHECK_STR(T("6. julij 2024"), "2024-07-06");                   /* Slovenian */
+    CHECK_STR(T("6. јул 2024."), "2024-07-06");                    /* Serbian Cyrillic */
+    CHECK_STR(T("12 октомври 2021 г."), "2021-10-12");             /* Bulgarian, Macedonian */
+    CHECK_STR(T("6 юли 2024"), "2024-07-06");
+    CHECK_STR(T("6 Ιουλίου 2024"), "2024-07-06");                  /* Greek */
+    CHECK_STR(T("5 ΜΑΡΤΙΟΥ 2021"), "2021-03-05");
+    CHECK_STR(T("Σάββατο 21 Μαΐου 2022 - 10:00"), "2022-05-21T10:00:00");
+    CHECK_STR(T("17 Agustus 2021"), "2021-08-17");                 /* Indonesian */
+    CHECK_STR(T("5 Maret 2021 | 14:30 WIB"), "2021-03-05T14:30:00");
+    CHECK_STR(T("25 Disember 2020"), "2020-12-25");                /* Malay */
+    CHECK_STR(T("ngày 6 tháng 7 năm 2024"), "2024-07-06");         /* Vietnamese */
+    CHECK_STR(T("Thứ bảy, 6/7/2024, 15:29 (GMT+7)"), "2024-07-06T15:29:00");
+    CHECK_STR(T("2024년 7월 6일 15:29"), "2024-07-06T15:29:00");   /* Korean */
+    CHECK_STR(T("12 d'octubre de 2021"), "2021-10-12");            /* Catalan */
+    CHECK_STR(T("5 de març de 2021"), "2021-03-05");
+    CHECK_STR(T("6 korrik 2024"), "2024-07-06");                   /* Albanian */
+    CHECK_STR(T("6 يوليو 2024"), "2024-07-06");                    /* Arabic */
+    CHECK_STR(T("6 تموز 2024"), "2024-07-06");
+    CHECK_STR(T("6 ביולי 2024"), "2024-07-06");                    /* Hebrew */
+    CHECK_STR(T("6 जुलाई 2024"), "2024-07-06");                    /* Hindi */
+    /* new words that are also common words need a year */
+    CHECK_STR(T("Mac 5"), "none");
+    CHECK_STR(T("noi 12"), "none");
 }
 
 static void test_times(void)
@@ -345,6 +399,7 @@ int main(void)
     test_numeric_text();
     test_order();
     test_month_names();
+    test_more_languages();
     test_times();
     test_relative();
     test_yearless();

@@ -447,6 +447,90 @@ static void test_hostile(void)
     pith_doc_free(d);
 }
 
+/* A hidden "updated" copy of the modification date before the shown
+ * publication date: the shown one counts (a theme's rich-snippet span). */
+static void test_text_date_hidden_updated(void)
+{
+    const char *html = "<html><head><title>Council agrees budget</title></head><body><article>"
+                       "<h1>Council agrees budget</h1><div class=\"meta-info\">"
+                       "<span class=\"updated rich-snippet-hidden\">2024-03-02T10:10:52+01:00</span>"
+                       "<span>25. Dezember 2023</span></div>" PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_PUBLISHED), "2023-12-25");
+    pith_doc_free(d);
+    /* a theme's visible "entry-meta-date updated" is the publication date */
+    const char *html2 = "<html><head><title>Council agrees budget</title></head><body><article>"
+                        "<h1>Council agrees budget</h1><p class=\"entry-meta\"><span class=\"entry-meta-date "
+                        "updated\">17. September 2019</span></p>" PARA PARA2 "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_PUBLISHED), "2019-09-17");
+    pith_doc_free(d);
+}
+
+/* No h1: the h2 that is the title anchors the dates; a date inside the
+ * headline's <small>; a date-classed element ("itemPostDate"). */
+static void test_text_date_anchor(void)
+{
+    const char *html = "<html><head><title>Neue Halle eröffnet</title></head><body><div class=nav>"
+                       "<a href=/>Start</a></div><div class=main><h2>Neue Halle eröffnet</h2>"
+                       "<div><span class=blue>01.02.2022</span> Kategorie: Verband</div>" PARA PARA2
+                       "</div></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_PUBLISHED), "2022-02-01");
+    CHECK_STR(S(d, PITH_FIELD_PUBLISHED), "text");
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Zuschauer kehren zurück</title></head><body><article>"
+                        "<h1>Zuschauer kehren zurück<br><small><span class=icon></span> 02.02.2022 • "
+                        "<span>Handball</span></small></h1>" PARA PARA2 "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_PUBLISHED), "2022-02-02");
+    pith_doc_free(d);
+    /* a headline that mentions a date is no date line */
+    const char *html3 = "<html><head><title>Was am 3. März 2021 geschah</title></head><body><article>"
+                        "<h1>Was am 3. März 2021 geschah</h1>" PARA PARA2 "</article></body></html>";
+    d = run(html3, NULL, REF_2024);
+    CHECK(F(d, PITH_FIELD_PUBLISHED) == NULL);
+    pith_doc_free(d);
+}
+
+/* The region's first lines: a dateline counts, a date in a sentence does
+ * not, a photo credit does not. */
+static void test_text_date_region_start(void)
+{
+    const char *html = "<html><head><title>Branche protestiert</title></head><body><div class=c>"
+                       "<p>29.11.2022 – Mehrfach und vehement hatte die Branche die Nachteile des Entwurfs "
+                       "kritisiert, doch die Regierung hielt an ihren Plänen fest und legte nun einen neuen "
+                       "Vorschlag vor, der die Betreiber von Anlagen noch stärker belastet als bisher "
+                       "angenommen, so die Verbände in einer gemeinsamen Erklärung am Dienstag.</p>" PARA PARA2
+                       "</div></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_PUBLISHED), "2022-11-29");
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Preise steigen</title></head><body><div class=c>"
+                        "<p>Seit dem 1. Oktober 2022 gilt für Erdgas ein niedrigerer Steuersatz, und viele "
+                        "Kunden fragen sich, was das für sie bedeutet.</p>"
+                        "<figure><figcaption><span class=copy>© Jane Doe, 31.05.2013</span></figcaption></figure>"
+                        PARA PARA2 "</div></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK(F(d, PITH_FIELD_PUBLISHED) == NULL);
+    pith_doc_free(d);
+}
+
+/* The shown date beats structured data more than a calendar day away, even
+ * when the instants are less than 48 hours apart (4 Jan 07:29Z vs 6 Jan). */
+static void test_text_date_calendar_days(void)
+{
+    const char *html = "<html><head><title>Vanlife in Schweden</title>"
+                       "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Vanlife in "
+                       "Schweden\",\"datePublished\":\"2022-01-04T07:29:00.000Z\"}</script></head><body><article>"
+                       "<h1>Vanlife in Schweden</h1><div class=info>06.01.2022</div>" PARA PARA2
+                       "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_PUBLISHED), "2022-01-06");
+    CHECK_STR(S(d, PITH_FIELD_PUBLISHED), "text");
+    pith_doc_free(d);
+}
+
 int main(void)
 {
     if (pith_extractor_new(NULL, &EX, NULL) != PITH_OK)
@@ -464,6 +548,10 @@ int main(void)
     test_section_breadcrumb();
     test_url_date();
     test_text_date_uk();
+    test_text_date_hidden_updated();
+    test_text_date_anchor();
+    test_text_date_region_start();
+    test_text_date_calendar_days();
     test_dom_byline();
     test_author_filters();
     test_microdata();
