@@ -451,6 +451,7 @@ typedef struct mctx {
     nid h1s[MAX_CAND], titleish[MAX_CAND], bylines[MAX_CAND], relauthor[8], leads[8], metas[MAX_CAND];
     nid heads[MAX_CAND];       /* h2..h4 around the region: the headline when there is no h1 */
     unsigned n_h1, n_titleish, n_bylines, n_relauthor, n_leads, n_metas, n_heads;
+    nid art_end; /* end of the <article> element holding the region (>= ze), 0 = none */
     nid http_lang;             /* <meta http-equiv=content-language> */
     nid h1;                    /* the headline element, 0 = none */
     nid anchor;                /* where dates are looked for: h1, else a heading equal to the title */
@@ -2066,7 +2067,7 @@ static void authors_from_dom(const mctx *c, alist *L)
     /* byline elements: the outermost one with a usable text; inner ones when it is too long */
     for (unsigned k = 0; k < c->n_bylines && !L->n; k++) {
         nid id = c->bylines[k];
-        if (!c->ze || !in_zone(c, id))
+        if (!c->ze || !(in_zone(c, id) || (id > c->ze && id <= c->art_end)))
             continue;
         if (hint_below_region(c, pg->nodes[id].parent, H_COMMENT | H_RELATED | H_NAV | H_AUTHORBOX, 40))
             continue;
@@ -2079,6 +2080,10 @@ static void authors_from_dom(const mctx *c, alist *L)
             if (pg->nodes[j].tag == T_A && node_attr(pg, &pg->nodes[j], A_HREF) &&
                 pg->nodes[j].chars + 2 >= n->chars)
                 link = 1;
+        /* after the body (an article's footer line) only real names count,
+         * not the user handles that blog themes print there */
+        if (id > c->re)
+            link = 0;
         add_names(c, L, subtree_text(c, id, 400), 0, link);
     }
     if (L->n)
@@ -2673,6 +2678,16 @@ static void do_title(mctx *c)
         c->ze = c->re;
         if (c->h1 > c->ze) /* headline after the region (rare): include it */
             c->ze = subtree_end(pg, c->h1);
+        /* the rest of the <article> element that holds the region: its
+         * footer line carries the byline in many blog themes */
+        c->art_end = c->ze;
+        for (nid a = pg->nodes[c->rs].parent; a; a = pg->nodes[a].parent)
+            if (pg->nodes[a].tag == T_ARTICLE) {
+                nid end = subtree_end(pg, a);
+                if (end > c->ze && end - c->ze < 2000)
+                    c->art_end = end;
+                break;
+            }
     }
 
     sv title = {NULL, 0};

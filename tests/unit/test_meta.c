@@ -328,6 +328,32 @@ static void test_dom_byline(void)
     pith_doc_free(d);
 }
 
+/* Blog themes print the byline in the article's footer, after the body:
+ * a name there counts, a user handle there does not. */
+static void test_footer_byline(void)
+{
+    const char *html = "<html><head><title>Parsing JSON quickly</title></head><body><div class=\"site\">"
+                       "<article class=\"post\"><header><h1>Parsing JSON quickly</h1></header>"
+                       "<div class=\"entry-content\">" PARA PARA2 "</div><footer class=\"entry-footer\">"
+                       "<span class=\"byline\"><a href=\"/author/dl/\">Daniel Lamont</a></span> "
+                       "<span class=\"cat-links\"><a href=\"/c/\">Programming</a></span></footer></article>"
+                       "<div class=\"comments-area\"><p class=\"comment-author\">Petra Sykes says:</p>"
+                       "<p>Great read, thanks for the write-up and for the benchmark numbers.</p></div>"
+                       "</div></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK(has_author(d, "Daniel Lamont"));
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Parsing JSON quickly</title></head><body><div class=\"site\">"
+                        "<article class=\"post\"><header><h1>Parsing JSON quickly</h1></header>"
+                        "<div class=\"entry-content\">" PARA PARA2 "</div><footer class=\"entry-footer\">"
+                        "<span class=\"byline\"><a href=\"/author/dl/\">dlamont</a></span></footer></article>"
+                        "</div></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 0);
+    pith_doc_free(d);
+}
+
 /* The publisher's own name next to a person is not an author; a name no
  * page text shows (a site owner in <meta name=author>) is not either. */
 static void test_author_filters(void)
@@ -553,6 +579,7 @@ int main(void)
     test_text_date_region_start();
     test_text_date_calendar_days();
     test_dom_byline();
+    test_footer_byline();
     test_author_filters();
     test_microdata();
     test_language();
