@@ -248,16 +248,21 @@ static nid select_pass(page *pg, int exclude, float *scores, float *named, uint8
     /* 4d. climb while the parent holds clearly more prose at a similar
      * density: articles split into many sibling blocks (steps, sections,
      * "content" divs) are gathered, while a parent that adds only links
-     * and furniture is not taken */
+     * and furniture is not taken; up to the body itself when the article is
+     * a landing page of body-level sections */
     for (int moved = 1; moved;) {
         moved = 0;
         uint32_t gb = good[best];
         float db = N[best].chars ? (float)gb / (float)N[best].chars : 0;
         nid p = N[best].parent;
-        for (int up = 0; up < 4 && p && N[p].tag != T_BODY && N[p].tag != T_ROOT && !excl[p]; up++, p = N[p].parent) {
+        for (int up = 0; up < 4 && p && N[p].tag != T_HTML && N[p].tag != T_ROOT && !excl[p]; up++, p = N[p].parent) {
             uint32_t gp = good[p];
             if (gp < gb + 100 || (float)gp < (float)gb * 1.25f)
                 continue;
+            /* the body itself only when the article is cut into sections
+             * that sit in it directly: at least twice the prose */
+            if (N[p].tag == T_BODY && gp < gb * 2)
+                break;
             float dp = N[p].chars ? (float)gp / (float)N[p].chars : 0;
             if (dp < db * 0.4f)
                 break;

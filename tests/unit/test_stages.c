@@ -436,6 +436,32 @@ static void test_selection(void)
     CHECK(!contains(d, "Researched by professionals"));
     pith_doc_free(d);
 
+    /* an article cut into sections that sit directly in <body> (landing-page
+     * builders): the climb may reach the body when it holds clearly more prose */
+    static const char *SECTIONS =
+        "<html><body><nav><a href=\"/\">Home</a> <a href=\"/gas\">Gas</a> <a href=\"/news\">News</a></nav>"
+        "<section class=\"intro\"><div class=\"container\"><div class=\"row\"><h1>Dimethyl ether as a fuel</h1>"
+        "<p>Demand for renewable energy keeps rising; alternatives to fossil fuels are sought in every sector, "
+        "including heating, where liquid gas has long played a part.</p></div></div></section>"
+        "<div class=\"container-fluid topic\"><div class=\"container\"><div class=\"row\"><div class=\"col-md-8\">"
+        "<p>Dimethyl ether burns with little soot and few nitrogen oxides, which makes it a promising carrier of "
+        "energy that can help to meet the climate targets of the coming decades.</p>"
+        "<p>Made entirely from renewable feedstock, it can cut carbon emissions by up to ninety percent compared "
+        "with conventional liquid gas, according to the industry association.</p></div></div></div></div>"
+        "<div class=\"container-fluid topic\"><div class=\"container\"><div class=\"row\"><div class=\"col-md-8\">"
+        "<p>Consumers in the country can already buy blends of liquid gas and renewable dimethyl ether, and the "
+        "share of the new fuel is expected to grow as more plants start production next year.</p>"
+        "<p>The prospect that renewable dimethyl ether replaces a large part of fossil liquid gas by the end of the "
+        "decade is realistic, the association said, if the plants are built in time.</p></div></div></div></div>"
+        "<footer><a href=\"/imprint\">Imprint</a> <a href=\"/privacy\">Privacy</a></footer></body></html>";
+    d = run(ex, SECTIONS, strlen(SECTIONS), NULL);
+    CHECK(contains(d, "Demand for renewable energy keeps rising"));
+    CHECK(contains(d, "Dimethyl ether burns with little soot"));
+    CHECK(contains(d, "Consumers in the country can already buy"));
+    CHECK(!contains(d, "Imprint"));
+    CHECK(!contains(d, "Home"));
+    pith_doc_free(d);
+
     /* the second pass (furniture names not excluded) may find longer text,
      * but not take a region whose own name still says furniture: a short
      * article beside a long login panel */
