@@ -246,8 +246,10 @@ size_t utf8_count(const char *s, size_t n);
 /* Lower-case fold into out (ASCII, Latin-1, Cyrillic, Greek); returns bytes written (<= 2*n). */
 size_t utf8_fold(const char *s, size_t n, char *out, size_t out_cap);
 
-/* prescan.c: drop tags nesting beyond max_depth / max_formatting before parsing. */
-pith_status prescan_limit(page *pg, const char *html, size_t n, const char **out, size_t *out_n);
+/* prescan.c: drop tags nesting beyond max_depth / max_formatting before parsing;
+ * with writable, html[0..n] (NUL included) is the page's own copy and may be
+ * rewritten in place. */
+pith_status prescan_limit(page *pg, const char *html, size_t n, int writable, const char **out, size_t *out_n);
 
 /* parse.c: build the node tree from pg->html. The parser handle lives in the extractor. */
 typedef struct parser parser;

@@ -387,11 +387,17 @@ pith_status pith_extract(pith_extractor *ex, const pith_input *in, pith_doc **ou
         return finish(doc, st, NULL);
     }
 
+    /* the decoder returns the caller's bytes when they are valid UTF-8 (never
+     * written), else a copy of its own in the page arena (NUL-terminated) */
+    uintptr_t d0 = (uintptr_t)in->data, u = (uintptr_t)utf8;
+    int borrowed = u >= d0 && u < d0 + in->len;
     /* NUL bytes are never text, and MyHTML's handling of them is where two
      * fuzzer findings lived (a cut UTF-8 sequence, an overlapping memcpy when
      * merging text tokens): they are removed before parsing */
     if (memchr(utf8, '\0', utf8_len)) {
-        char *c = arena_alloc(pg.mem, utf8_len + 1);
+        /* in place when the decoder made its own copy; the caller's bytes are
+         * never written */
+        char *c = borrowed ? arena_alloc(pg.mem, utf8_len + 1) : (char *)utf8;
         if (!c)
             return finish(doc, PITH_ENOMEM, NULL);
         size_t o = 0;
@@ -401,8 +407,9 @@ pith_status pith_extract(pith_extractor *ex, const pith_input *in, pith_doc **ou
         c[o] = '\0';
         utf8 = c;
         utf8_len = o;
+        borrowed = 0;
     }
-    st = prescan_limit(&pg, utf8, utf8_len, &utf8, &utf8_len);
+    st = prescan_limit(&pg, utf8, utf8_len, !borrowed, &utf8, &utf8_len);
     if (st != PITH_OK)
         return finish(doc, st, NULL);
     if ((ex->opt.flags & PITH_OPT_STRICT_LIMITS) && pg.truncated)

@@ -121,7 +121,7 @@ static size_t find_close(const char *s, size_t n, size_t i, const char *name, si
     return n;
 }
 
-pith_status prescan_limit(page *pg, const char *s, size_t n, const char **out, size_t *out_n)
+pith_status prescan_limit(page *pg, const char *s, size_t n, int writable, const char **out, size_t *out_n)
 {
     unsigned max_depth = pg->opt->max_depth, max_fmt = pg->opt->max_formatting;
     unsigned depth = 0, fdepth = 0, dropped = 0, fdropped = 0;
@@ -134,9 +134,12 @@ pith_status prescan_limit(page *pg, const char *s, size_t n, const char **out, s
     if (max_tags > pg->opt->max_nodes / 2)
         max_tags = pg->opt->max_nodes / 2;
     size_t cut = n;
-    buf b = BUF_INIT;
-    int copying = 0;
-    size_t copied = 0; /* input bytes up to here are in b (when copying) */
+    /* the output only ever shrinks: written over the input itself when it is
+     * the page's own decoded copy, else into one arena block of its size —
+     * never a growing buffer or a second copy */
+    char *o = NULL;
+    size_t ol = 0;
+    size_t copied = 0; /* input bytes up to here are in o (when copying) */
     size_t i = 0;
     *out = s;
     *out_n = n;
@@ -234,12 +237,10 @@ pith_status prescan_limit(page *pg, const char *s, size_t n, const char **out, s
             }
         }
         if (drop) {
-            if (!copying) {
-                copying = 1;
-                if (buf_reserve(&b, n))
-                    return PITH_ENOMEM;
-            }
-            buf_put(&b, s + copied, j - copied);
+            if (!o && !(o = writable ? (char *)s : arena_alloc(pg->mem, n + 1)))
+                return PITH_ENOMEM;
+            memmove(o + ol, s + copied, j - copied); /* o + ol <= s + copied */
+            ol += j - copied;
             copied = te;
             pg->truncated |= (k == K_FORMAT) ? 16u : 1u;
         }
@@ -247,24 +248,16 @@ pith_status prescan_limit(page *pg, const char *s, size_t n, const char **out, s
         if ((i & 0xFFFFF) < (j & 0xFFFFF) && budget_exceeded(pg))
             break;
     }
-    if (!copying) {
+    if (!o) {
         *out_n = cut;
         return PITH_OK;
     }
-    buf_put(&b, s + copied, cut > copied ? cut - copied : 0);
-    if (b.failed) {
-        buf_free(&b);
-        return PITH_ENOMEM;
+    if (cut > copied) {
+        memmove(o + ol, s + copied, cut - copied);
+        ol += cut - copied;
     }
-    char *o = arena_alloc(pg->mem, b.len + 1);
-    if (!o) {
-        buf_free(&b);
-        return PITH_ENOMEM;
-    }
-    memcpy(o, b.data, b.len);
-    o[b.len] = '\0';
+    o[ol] = '\0';
     *out = o;
-    *out_n = b.len;
-    buf_free(&b);
+    *out_n = ol;
     return PITH_OK;
 }

@@ -183,7 +183,7 @@ static void test_prescan(void)
     size_t n;
     /* within limits: the same pointer comes back */
     const char *ok = "<div><div><p>a</p></div></div>";
-    CHECK_INT(prescan_limit(&pg, ok, strlen(ok), &out, &n), PITH_OK);
+    CHECK_INT(prescan_limit(&pg, ok, strlen(ok), 0, &out, &n), PITH_OK);
     CHECK(out == ok && n == strlen(ok));
     CHECK_INT(pg.truncated, 0);
     /* 100 nested divs: only 16 open tags and 16 close tags stay */
@@ -193,7 +193,7 @@ static void test_prescan(void)
     buf_puts(&b, "deep text");
     for (int i = 0; i < 100; i++)
         buf_puts(&b, "</div>");
-    CHECK_INT(prescan_limit(&pg, b.data, b.len, &out, &n), PITH_OK);
+    CHECK_INT(prescan_limit(&pg, b.data, b.len, 0, &out, &n), PITH_OK);
     int opens = 0, closes = 0;
     for (const char *p = out; (p = strstr(p, "<div")); p++)
         opens++;
@@ -203,20 +203,28 @@ static void test_prescan(void)
     CHECK_INT(closes, 16);
     CHECK(strstr(out, "deep text") != NULL);
     CHECK(pg.truncated & 1);
+    /* in place over the page's own copy: the same bytes, no new block */
+    char *copy = arena_strndup(&a, b.data, b.len);
+    char *expect = arena_strndup(&a, out, n);
+    size_t n2 = 0;
+    const char *out2 = NULL;
+    CHECK_INT(prescan_limit(&pg, copy, b.len, 1, &out2, &n2), PITH_OK);
+    CHECK(out2 == copy);
+    CHECK(n2 == n && !memcmp(out2, expect, n) && out2[n2] == '\0');
     buf_free(&b);
     /* implicitly closed and void elements do not count */
     buf_clear(&b);
     for (int i = 0; i < 100; i++)
         buf_puts(&b, "<p>para<br><img src=x><li>item");
     pg.truncated = 0;
-    CHECK_INT(prescan_limit(&pg, b.data, b.len, &out, &n), PITH_OK);
+    CHECK_INT(prescan_limit(&pg, b.data, b.len, 0, &out, &n), PITH_OK);
     CHECK(out == b.data);
     /* formatting elements have their own limit */
     buf_free(&b);
     for (int i = 0; i < 50; i++)
         buf_puts(&b, "<b><i>");
     buf_puts(&b, "bold");
-    CHECK_INT(prescan_limit(&pg, b.data, b.len, &out, &n), PITH_OK);
+    CHECK_INT(prescan_limit(&pg, b.data, b.len, 0, &out, &n), PITH_OK);
     opens = 0;
     for (const char *p = out; (p = strchr(p, '<')); p++)
         opens++;
@@ -232,7 +240,7 @@ static void test_prescan(void)
         buf_puts(&b, "<div>");
     buf_puts(&b, "--><p>after</p>");
     pg.truncated = 0;
-    CHECK_INT(prescan_limit(&pg, b.data, b.len, &out, &n), PITH_OK);
+    CHECK_INT(prescan_limit(&pg, b.data, b.len, 0, &out, &n), PITH_OK);
     CHECK(out == b.data);
     buf_free(&b);
     arena_free(&a);
