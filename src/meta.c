@@ -1872,13 +1872,41 @@ static sv strip_date(const mctx *c, sv s)
     return trim(s);
 }
 
-/* Is s a list of role words ("Staff Writer", "Posted on")? */
+/* A newsroom signing as a group: "Redaktion", "Staff Writer", "Support
+ * Team", "Newsdesk". Readers (and annotators) take that as the byline. */
+static int collective_word(const char *f, size_t l)
+{
+    static const char *const COLL[] = {"staff", "team", "redaktion", "newsdesk", "newsroom", "webteam",
+                                       "editorial", "redaktionsteam", "редакція", "редакция", "redacción",
+                                       "rédaction", "redazione", "redactie"};
+    for (size_t k = 0; k < sizeof COLL / sizeof COLL[0]; k++)
+        if (strlen(COLL[k]) == l && !memcmp(COLL[k], f, l))
+            return 1;
+    return 0;
+}
+
+/* Role words that may stand next to a collective word in a group byline. */
+static int byline_role_word(const char *f, size_t l)
+{
+    static const char *const OK[] = {"staff", "writer", "writers", "reporter", "reporters", "editor", "editors",
+                                     "team", "redaktion", "desk", "newsroom", "newsdesk", "editorial", "bureau",
+                                     "webteam", "redaktionsteam", "редакція", "редакция", "redacción",
+                                     "rédaction", "redazione", "redactie"};
+    for (size_t k = 0; k < sizeof OK / sizeof OK[0]; k++)
+        if (strlen(OK[k]) == l && !memcmp(OK[k], f, l))
+            return 1;
+    return 0;
+}
+
+/* Is s a list of role words ("Posted on", "Read more")? A group byline
+ * ("Redaktion", "Staff Writer", "PETA-Team") is not: it has a collective
+ * word and no role word other than a newsroom's. */
 static int all_roles(sv s)
 {
     char f[256];
     size_t fl = utf8_fold(s.s, s.n < 120 ? s.n : 120, f, sizeof f);
     size_t i = 0;
-    unsigned w = 0, roles = 0;
+    unsigned w = 0, roles = 0, coll = 0, other_roles = 0;
     while (i < fl) {
         while (i < fl && (f[i] == ' ' || f[i] == '.' || f[i] == ',' || f[i] == '-'))
             i++;
@@ -1887,10 +1915,15 @@ static int all_roles(sv s)
             j++;
         if (j > i) {
             w++;
-            roles += role_word(f + i, j - i);
+            int r = role_word(f + i, j - i);
+            roles += r;
+            coll += collective_word(f + i, j - i);
+            other_roles += r && !byline_role_word(f + i, j - i);
         }
         i = j;
     }
+    if (coll && !other_roles)
+        return 0;
     return w && roles * 2 >= w + (w > 2);
 }
 

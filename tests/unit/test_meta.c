@@ -375,6 +375,33 @@ static void test_author_filters(void)
     pith_doc_free(d);
 }
 
+/* A newsroom signing as a group ("Redaktion", "Staff Writer") is the byline;
+ * a line of role words ("Posted by Admin", "Read more") is not. */
+static void test_group_byline(void)
+{
+    const char *html = "<html><head><title>Tennis final</title><script type=\"application/ld+json\">{\"@type\":"
+                       "\"NewsArticle\",\"headline\":\"Tennis final\",\"author\":{\"@type\":\"Person\","
+                       "\"name\":\"Redaktion\"}}</script></head><body><article><h1>Tennis final</h1>"
+                       "<span class=\"byline\">von Redaktion</span>" PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    CHECK(has_author(d, "Redaktion"));
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Tennis final</title></head><body><article><h1>Tennis final</h1>"
+                        "<div class=\"author-name\"><span>By Staff Writer</span></div>" PARA PARA2
+                        "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    CHECK(has_author(d, "Staff Writer"));
+    pith_doc_free(d);
+    const char *html3 = "<html><head><title>Tennis final</title></head><body><article><h1>Tennis final</h1>"
+                        "<div class=\"author-name\"><span>Posted by Admin</span></div>" PARA PARA2
+                        "<div class=\"byline\">Read more</div></article></body></html>";
+    d = run(html3, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 0);
+    pith_doc_free(d);
+}
+
 /* Microdata: headline, author > name, datePublished. */
 static void test_microdata(void)
 {
@@ -581,6 +608,7 @@ int main(void)
     test_dom_byline();
     test_footer_byline();
     test_author_filters();
+    test_group_byline();
     test_microdata();
     test_language();
     test_date_plausibility();
