@@ -1898,6 +1898,46 @@ static int byline_role_word(const char *f, size_t l)
     return 0;
 }
 
+/* A date before the names: "Posted on September 21, 2020 by Adi Tzlil",
+ * "11.12.2019 - Amelie Loevenich". The date must come first (at most two
+ * words before it, "Posted on") and be followed by a by-phrase or a
+ * separator; the rest is returned (else s unchanged). */
+static sv skip_lead_date(const mctx *c, sv s)
+{
+    size_t off, len;
+    date_value d;
+    size_t lim = s.n < 80 ? s.n : 80;
+    if (s.n < 8 || !date_parse(s.s, lim, c->pg->lang, c->pg->ref_time, DATE_TEXT, &d, &off, &len))
+        return s;
+    unsigned words = 0;
+    for (size_t i = 0; i < off; i++)
+        words += s.s[i] != ' ' && (i == 0 || s.s[i - 1] == ' ');
+    if (words > 2)
+        return s;
+    sv r = sv_of(s.s + off + len, s.n - off - len);
+    /* a time after the date ("um 11:14 Uhr", ", 09:17") */
+    r = trim(r);
+    while (r.n && (r.s[0] == ',' || (r.s[0] >= '0' && r.s[0] <= '9') || r.s[0] == ':' || r.s[0] == ' '))
+        r.s++, r.n--;
+    int sep = 0;
+    while (r.n && (r.s[0] == '-' || r.s[0] == '|' || r.s[0] == '/' || r.s[0] == ' ')) {
+        sep |= r.s[0] != ' ';
+        r.s++, r.n--;
+    }
+    if (r.n >= 3 && (unsigned char)r.s[0] == 0xE2 && (unsigned char)r.s[1] == 0x80) {
+        sep = 1; /* — – • */
+        r.s += 3, r.n -= 3;
+    } else if (r.n >= 2 && (unsigned char)r.s[0] == 0xC2 && (unsigned char)r.s[1] == 0xB7) {
+        sep = 1; /* · */
+        r.s += 2, r.n -= 2;
+    }
+    int had = 0;
+    sv after = strip_by(r, &had);
+    if (had)
+        return after;
+    return sep && r.n ? trim(r) : s;
+}
+
 /* Is s a list of role words ("Posted on", "Read more")? A group byline
  * ("Redaktion", "Staff Writer", "PETA-Team") is not: it has a collective
  * word and no role word other than a newsroom's. */
@@ -1958,6 +1998,11 @@ static void add_names(const mctx *c, alist *L, sv raw, int org, int lenient)
         return;
     int had = 0;
     s = strip_by(s, &had);
+    sv nd = skip_lead_date(c, s);
+    if (nd.s != s.s) {
+        had = 1;
+        s = strip_by(nd, NULL);
+    }
     s = strip_tail(s);
     s = strip_date(c, s);
     s = strip_by(s, &had);

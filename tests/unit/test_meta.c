@@ -375,6 +375,25 @@ static void test_author_filters(void)
     pith_doc_free(d);
 }
 
+/* A date before the name: "Posted on September 21, 2020 by Adi Tzlil". */
+static void test_byline_date_first(void)
+{
+    const char *html = "<html><head><title>Things we wanted</title></head><body><article><h1>Things we wanted</h1>"
+                       "<div class=\"page-meta--author\">Posted on September 21, 2020 by Adi Tzlil</div>" PARA PARA2
+                       "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    CHECK(has_author(d, "Adi Tzlil"));
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Things we wanted</title></head><body><article><h1>Things we wanted</h1>"
+                        "<div class=\"author\">12.03.2021 \xE2\x80\x93 Amelie Loevenich</div>" PARA PARA2
+                        "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    CHECK(has_author(d, "Amelie Loevenich"));
+    pith_doc_free(d);
+}
+
 /* A newsroom signing as a group ("Redaktion", "Staff Writer") is the byline;
  * a line of role words ("Posted by Admin", "Read more") is not. */
 static void test_group_byline(void)
@@ -609,6 +628,7 @@ int main(void)
     test_footer_byline();
     test_author_filters();
     test_group_byline();
+    test_byline_date_first();
     test_microdata();
     test_language();
     test_date_plausibility();
