@@ -457,6 +457,7 @@ typedef struct mctx {
     nid anchor;                /* where dates are looked for: h1, else a heading equal to the title */
     char site_key[MAX_SITES][96];
     size_t site_len[MAX_SITES];
+    unsigned char site_pub[MAX_SITES]; /* the key is a publisher's name (may be a person's) */
     unsigned n_sites;
     sv title;                  /* the chosen title */
     const char *base_url;      /* page URL or canonical, for resolving */
@@ -631,7 +632,18 @@ static void add_site_key(mctx *c, const char *s, size_t n)
     for (unsigned i = 0; i < c->n_sites; i++)
         if (c->site_len[i] == l && !memcmp(c->site_key[i], c->site_key[c->n_sites], l))
             return;
+    c->site_pub[c->n_sites] = 0;
     c->site_len[c->n_sites++] = l;
+}
+
+/* A publisher's name: a site key for titles, but a blog's publisher is
+ * often its author (a Yoast "Person" publisher, dcterms.publisher). */
+static void add_publisher_key(mctx *c, const char *s, size_t n)
+{
+    unsigned before = c->n_sites;
+    add_site_key(c, s, n);
+    if (c->n_sites > before)
+        c->site_pub[before] = 1;
 }
 
 static void add_site_url(mctx *c, const char *url)
@@ -702,6 +714,20 @@ static int is_site_part(const mctx *c, const char *s, size_t n)
             if (!memcmp(lng + p, sht, sn))
                 return 1;
     }
+    return 0;
+}
+
+/* Is s exactly the site's name (og:site_name, the WebSite's name,
+ * application-name, the host; compared folded)? */
+static int is_site_name(const mctx *c, sv s)
+{
+    char k[256];
+    size_t kl = fold_key(s.s, s.n, k, sizeof k);
+    if (kl < 2)
+        return 0;
+    for (unsigned i = 0; i < c->n_sites; i++)
+        if (!c->site_pub[i] && c->site_len[i] == kl && !memcmp(c->site_key[i], k, kl))
+            return 1;
     return 0;
 }
 
@@ -2296,12 +2322,12 @@ static int dotted_token(sv s)
  * name=author>, a CMS account), user names not shown in the article zone,
  * dotted tokens. Returns how many persons remain (names that are neither
  * organisations nor the site). */
-static unsigned filter_authors(mctx *c, alist *L, int need_shown)
+static unsigned filter_authors(mctx *c, alist *L, int need_shown, int no_site)
 {
     unsigned k = 0, persons = 0;
     for (unsigned i = 0; i < L->n; i++) {
         sv nm = L->name[i];
-        if (dotted_token(nm))
+        if (dotted_token(nm) || (no_site && is_site_name(c, nm)))
             continue;
         if (is_handle(nm) ? !shown_in_zone(c, nm, 0) : need_shown && !shown_in_zone(c, nm, 1))
             continue;
@@ -2363,7 +2389,7 @@ static void do_authors(mctx *c)
             src = "json-ld";
             break;
         }
-        unsigned persons = filter_authors(c, cur, source <= 3);
+        unsigned persons = filter_authors(c, cur, source <= 3, source <= 3 && source != 1);
         if (!cur->n)
             continue;
         if (!best) {
@@ -3136,13 +3162,13 @@ void meta_extract(page *pg, pith_doc *doc)
     if ((s = meta_val(c, S_OG_SITE)).n)
         add_site_key(c, s.s, s.n);
     if (jl->publisher.s)
-        add_site_key(c, jl->publisher.s, jl->publisher.n);
+        add_publisher_key(c, jl->publisher.s, jl->publisher.n);
     if (jl->website.s)
         add_site_key(c, jl->website.s, jl->website.n);
     if ((s = meta_val(c, S_APP_NAME)).n)
         add_site_key(c, s.s, s.n);
     if ((s = meta_val(c, S_META_PUBLISHER)).n)
-        add_site_key(c, s.s, s.n);
+        add_publisher_key(c, s.s, s.n);
     add_site_url(c, pg->url);
     add_site_url(c, doc->f[PITH_FIELD_CANONICAL_URL].v);
     if ((s = meta_val(c, S_OG_URL)).n)

@@ -375,6 +375,37 @@ static void test_author_filters(void)
     pith_doc_free(d);
 }
 
+/* The site's own name as the structured author is no author: a byline
+ * lower down wins, else there is none. A blog whose publisher is a person
+ * keeps that person as author. */
+static void test_author_site_name(void)
+{
+    const char *html = "<html><head><title>Storm hits coast</title><meta property=\"og:site_name\" "
+                       "content=\"Coast Courier\"><meta name=\"author\" content=\"Coast Courier\"></head><body>"
+                       "<article><h1>Storm hits coast</h1><p>Coast Courier</p>" PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 0);
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Storm hits coast</title><meta property=\"og:site_name\" "
+                        "content=\"Coast Courier\"><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+                        "\"headline\":\"Storm hits coast\",\"author\":{\"@type\":\"Organization\",\"name\":"
+                        "\"Coast Courier\"}}</script></head><body><article><h1>Storm hits coast</h1>"
+                        "<div class=\"byline\">By Maria Lopez</div><p>Coast Courier</p>" PARA PARA2
+                        "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    CHECK(has_author(d, "Maria Lopez"));
+    pith_doc_free(d);
+    const char *html3 = "<html><head><title>Trip notes</title><script type=\"application/ld+json\">{\"@graph\":["
+                        "{\"@type\":\"BlogPosting\",\"headline\":\"Trip notes\",\"author\":{\"@id\":\"#p\"},"
+                        "\"publisher\":{\"@id\":\"#p\"}},{\"@type\":\"Person\",\"@id\":\"#p\",\"name\":"
+                        "\"Karl Jansen\"}]}</script></head><body><article><h1>Trip notes</h1><p>Karl Jansen</p>" PARA
+                        PARA2 "</article></body></html>";
+    d = run(html3, NULL, REF_2024);
+    CHECK(has_author(d, "Karl Jansen"));
+    pith_doc_free(d);
+}
+
 /* A date before the name: "Posted on September 21, 2020 by Adi Tzlil". */
 static void test_byline_date_first(void)
 {
@@ -629,6 +660,7 @@ int main(void)
     test_author_filters();
     test_group_byline();
     test_byline_date_first();
+    test_author_site_name();
     test_microdata();
     test_language();
     test_date_plausibility();
