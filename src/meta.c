@@ -2115,6 +2115,39 @@ static void authors_from_slot(const mctx *c, alist *L, int slot)
     }
 }
 
+/* Yoast's reading card: <meta name=twitter:label1 content="Written by">
+ * <meta name=twitter:data1 content="Jane Doe"> (label and data share the digit). */
+static void authors_from_twitter_label(const mctx *c, alist *L)
+{
+    static const char *const LABELS[] = {"written by", "verfasst von", "geschrieben von", "escrito por",
+                                         "écrit par", "scritto da", "geschreven door", "napisane przez",
+                                         "автор", "author", "autor", "von", "by"};
+    const page *pg = c->pg;
+    for (uint32_t i = 0; i < pg->n_meta && !L->n; i++) {
+        const meta_item *m = &pg->meta[i];
+        if (m->kind != MI_META || m->key_len != 14 || !m->key || memcmp(m->key, "twitter:label", 13) || !m->value)
+            continue;
+        char f[64];
+        sv v = trim(sv_of(m->value, m->value_len));
+        if (v.n > 40)
+            continue;
+        size_t fl = utf8_fold(v.s, v.n, f, sizeof f);
+        int ok = 0;
+        for (size_t k = 0; k < sizeof LABELS / sizeof LABELS[0] && !ok; k++)
+            ok = strlen(LABELS[k]) == fl && !memcmp(LABELS[k], f, fl);
+        if (!ok)
+            continue;
+        for (uint32_t j = 0; j < pg->n_meta; j++) {
+            const meta_item *q = &pg->meta[j];
+            if (q->kind == MI_META && q->key_len == 13 && q->key && !memcmp(q->key, "twitter:data", 12) &&
+                q->key[12] == m->key[13] && q->value) {
+                add_names(c, L, sv_of(q->value, q->value_len), 0, 1);
+                break;
+            }
+        }
+    }
+}
+
 static void authors_from_microdata(const mctx *c, alist *L)
 {
     const page *pg = c->pg;
@@ -2368,6 +2401,8 @@ static void do_authors(mctx *c)
             break;
         case 2:
             authors_from_slot(c, cur, S_META_AUTHOR);
+            if (!cur->n)
+                authors_from_twitter_label(c, cur);
             src = "meta";
             break;
         case 3:

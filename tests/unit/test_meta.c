@@ -375,6 +375,21 @@ static void test_author_filters(void)
     pith_doc_free(d);
 }
 
+/* Yoast's reading card names the author: twitter:label1 "Verfasst von" +
+ * twitter:data1; another label ("Est. reading time") gives nothing. */
+static void test_twitter_label_author(void)
+{
+    const char *html = "<html><head><title>Lost</title><meta name=\"twitter:label1\" content=\"Est. reading time\">"
+                       "<meta name=\"twitter:data1\" content=\"4 minutes\"><meta name=\"twitter:label2\" "
+                       "content=\"Verfasst von\"><meta name=\"twitter:data2\" content=\"Karo Herr\"></head><body>"
+                       "<article><h1>Lost</h1>" PARA PARA2 "<p>Karo Herr</p></article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    CHECK(has_author(d, "Karo Herr"));
+    CHECK_STR(pith_doc_list_source(d, PITH_LIST_AUTHORS), "meta");
+    pith_doc_free(d);
+}
+
 /* The site's own name as the structured author is no author: a byline
  * lower down wins, else there is none. A blog whose publisher is a person
  * keeps that person as author. */
@@ -661,6 +676,7 @@ int main(void)
     test_group_byline();
     test_byline_date_first();
     test_author_site_name();
+    test_twitter_label_author();
     test_microdata();
     test_language();
     test_date_plausibility();
