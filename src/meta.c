@@ -2455,6 +2455,45 @@ static void do_authors(mctx *c)
 
 /* ------------------------------------------------------------ title */
 
+/* Is s[i..] a separator left over from a cut (":", "|", "-", "–", "—",
+ * "•", "·", "»")? Returns its length, else 0. */
+static size_t separator_at(sv s, size_t i)
+{
+    unsigned char ch = (unsigned char)s.s[i];
+    if (ch == ':' || ch == '|' || ch == '-')
+        return 1;
+    if (i + 2 < s.n && ch == 0xE2 && (unsigned char)s.s[i + 1] == 0x80 &&
+        ((unsigned char)s.s[i + 2] == 0x93 || (unsigned char)s.s[i + 2] == 0x94 ||
+         (unsigned char)s.s[i + 2] == 0xA2))
+        return 3;
+    if (i + 1 < s.n && ch == 0xC2 && ((unsigned char)s.s[i + 1] == 0xB7 || (unsigned char)s.s[i + 1] == 0xBB))
+        return 2;
+    return 0;
+}
+
+/* A title never starts or ends with a separator: what is left after a
+ * kicker or an empty site name was cut (": Headline", "Headline |"). */
+static sv trim_separators(sv t)
+{
+    for (int guard = 0; guard < 8; guard++) {
+        t = trim(t);
+        size_t l;
+        if (t.n && (l = separator_at(t, 0)) && l < t.n && t.s[l] == ' ') {
+            t.s += l, t.n -= l;
+            continue;
+        }
+        size_t b = t.n ? t.n - 1 : 0;
+        while (b && ((unsigned char)t.s[b] & 0xC0) == 0x80)
+            b--; /* the last character starts at b */
+        if (b > 1 && t.s[b - 1] == ' ' && separator_at(t, b) == t.n - b) {
+            t.n = b - 1;
+            continue;
+        }
+        break;
+    }
+    return t;
+}
+
 static sv first_nonempty(sv a, sv b)
 {
     return a.n ? a : b;
@@ -2849,6 +2888,7 @@ static void do_title(mctx *c)
         if (part.n)
             title = part;
     }
+    title = trim_separators(title);
     if (title.n) {
         if (title.n > 1000)
             title.n = utf8_valid_prefix(title.s, 1000);

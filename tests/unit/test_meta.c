@@ -421,6 +421,28 @@ static void test_author_site_name(void)
     pith_doc_free(d);
 }
 
+/* A title does not start or end with a separator left from a cut kicker
+ * or an empty site name. */
+static void test_title_separators(void)
+{
+    const char *html = "<html><head><title>About Andre Loibl | </title></head><body><article>" PARA PARA2
+                       "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "About Andre Loibl");
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Bioenergy cut - Energy news</title></head><body><article><h1>"
+                        "<span class=\"kicker\">Price cap</span>: Bioenergy cut back, industry protests</h1>" PARA
+                        PARA2 "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Bioenergy cut back, industry protests");
+    pith_doc_free(d);
+    const char *html3 = "<html><head><title>Nine - Ten | Site</title></head><body><article><h1>Nine - Ten</h1>" PARA
+                        PARA2 "</article></body></html>";
+    d = run(html3, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Nine - Ten");
+    pith_doc_free(d);
+}
+
 /* A date before the name: "Posted on September 21, 2020 by Adi Tzlil". */
 static void test_byline_date_first(void)
 {
@@ -677,6 +699,7 @@ int main(void)
     test_byline_date_first();
     test_author_site_name();
     test_twitter_label_author();
+    test_title_separators();
     test_microdata();
     test_language();
     test_date_plausibility();
