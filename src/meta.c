@@ -457,6 +457,7 @@ typedef struct mctx {
     nid anchor;                /* where dates are looked for: h1, else a heading equal to the title */
     char site_key[MAX_SITES][96];
     size_t site_len[MAX_SITES];
+    unsigned char site_pub[MAX_SITES]; /* the key is a publisher's name (may be a person's) */
     unsigned n_sites;
     sv title;                  /* the chosen title */
     const char *base_url;      /* page URL or canonical, for resolving */
@@ -631,7 +632,18 @@ static void add_site_key(mctx *c, const char *s, size_t n)
     for (unsigned i = 0; i < c->n_sites; i++)
         if (c->site_len[i] == l && !memcmp(c->site_key[i], c->site_key[c->n_sites], l))
             return;
+    c->site_pub[c->n_sites] = 0;
     c->site_len[c->n_sites++] = l;
+}
+
+/* A publisher's name: a site key for titles, but a blog's publisher is
+ * often its author (a Yoast "Person" publisher, dcterms.publisher). */
+static void add_publisher_key(mctx *c, const char *s, size_t n)
+{
+    unsigned before = c->n_sites;
+    add_site_key(c, s, n);
+    if (c->n_sites > before)
+        c->site_pub[before] = 1;
 }
 
 static void add_site_url(mctx *c, const char *url)
@@ -702,6 +714,20 @@ static int is_site_part(const mctx *c, const char *s, size_t n)
             if (!memcmp(lng + p, sht, sn))
                 return 1;
     }
+    return 0;
+}
+
+/* Is s exactly the site's name (og:site_name, the WebSite's name,
+ * application-name, the host; compared folded)? */
+static int is_site_name(const mctx *c, sv s)
+{
+    char k[256];
+    size_t kl = fold_key(s.s, s.n, k, sizeof k);
+    if (kl < 2)
+        return 0;
+    for (unsigned i = 0; i < c->n_sites; i++)
+        if (!c->site_pub[i] && c->site_len[i] == kl && !memcmp(c->site_key[i], k, kl))
+            return 1;
     return 0;
 }
 
@@ -1872,13 +1898,81 @@ static sv strip_date(const mctx *c, sv s)
     return trim(s);
 }
 
-/* Is s a list of role words ("Staff Writer", "Posted on")? */
+/* A newsroom signing as a group: "Redaktion", "Staff Writer", "Support
+ * Team", "Newsdesk". Readers (and annotators) take that as the byline. */
+static int collective_word(const char *f, size_t l)
+{
+    static const char *const COLL[] = {"staff", "team", "redaktion", "newsdesk", "newsroom", "webteam",
+                                       "editorial", "redaktionsteam", "редакція", "редакция", "redacción",
+                                       "rédaction", "redazione", "redactie"};
+    for (size_t k = 0; k < sizeof COLL / sizeof COLL[0]; k++)
+        if (strlen(COLL[k]) == l && !memcmp(COLL[k], f, l))
+            return 1;
+    return 0;
+}
+
+/* Role words that may stand next to a collective word in a group byline. */
+static int byline_role_word(const char *f, size_t l)
+{
+    static const char *const OK[] = {"staff", "writer", "writers", "reporter", "reporters", "editor", "editors",
+                                     "team", "redaktion", "desk", "newsroom", "newsdesk", "editorial", "bureau",
+                                     "webteam", "redaktionsteam", "редакція", "редакция", "redacción",
+                                     "rédaction", "redazione", "redactie"};
+    for (size_t k = 0; k < sizeof OK / sizeof OK[0]; k++)
+        if (strlen(OK[k]) == l && !memcmp(OK[k], f, l))
+            return 1;
+    return 0;
+}
+
+/* A date before the names: "Posted on September 21, 2020 by Adi Tzlil",
+ * "11.12.2019 - Amelie Loevenich". The date must come first (at most two
+ * words before it, "Posted on") and be followed by a by-phrase or a
+ * separator; the rest is returned (else s unchanged). */
+static sv skip_lead_date(const mctx *c, sv s)
+{
+    size_t off, len;
+    date_value d;
+    size_t lim = s.n < 80 ? s.n : 80;
+    if (s.n < 8 || !date_parse(s.s, lim, c->pg->lang, c->pg->ref_time, DATE_TEXT, &d, &off, &len))
+        return s;
+    unsigned words = 0;
+    for (size_t i = 0; i < off; i++)
+        words += s.s[i] != ' ' && (i == 0 || s.s[i - 1] == ' ');
+    if (words > 2)
+        return s;
+    sv r = sv_of(s.s + off + len, s.n - off - len);
+    /* a time after the date ("um 11:14 Uhr", ", 09:17") */
+    r = trim(r);
+    while (r.n && (r.s[0] == ',' || (r.s[0] >= '0' && r.s[0] <= '9') || r.s[0] == ':' || r.s[0] == ' '))
+        r.s++, r.n--;
+    int sep = 0;
+    while (r.n && (r.s[0] == '-' || r.s[0] == '|' || r.s[0] == '/' || r.s[0] == ' ')) {
+        sep |= r.s[0] != ' ';
+        r.s++, r.n--;
+    }
+    if (r.n >= 3 && (unsigned char)r.s[0] == 0xE2 && (unsigned char)r.s[1] == 0x80) {
+        sep = 1; /* — – • */
+        r.s += 3, r.n -= 3;
+    } else if (r.n >= 2 && (unsigned char)r.s[0] == 0xC2 && (unsigned char)r.s[1] == 0xB7) {
+        sep = 1; /* · */
+        r.s += 2, r.n -= 2;
+    }
+    int had = 0;
+    sv after = strip_by(r, &had);
+    if (had)
+        return after;
+    return sep && r.n ? trim(r) : s;
+}
+
+/* Is s a list of role words ("Posted on", "Read more")? A group byline
+ * ("Redaktion", "Staff Writer", "PETA-Team") is not: it has a collective
+ * word and no role word other than a newsroom's. */
 static int all_roles(sv s)
 {
     char f[256];
     size_t fl = utf8_fold(s.s, s.n < 120 ? s.n : 120, f, sizeof f);
     size_t i = 0;
-    unsigned w = 0, roles = 0;
+    unsigned w = 0, roles = 0, coll = 0, other_roles = 0;
     while (i < fl) {
         while (i < fl && (f[i] == ' ' || f[i] == '.' || f[i] == ',' || f[i] == '-'))
             i++;
@@ -1887,10 +1981,15 @@ static int all_roles(sv s)
             j++;
         if (j > i) {
             w++;
-            roles += role_word(f + i, j - i);
+            int r = role_word(f + i, j - i);
+            roles += r;
+            coll += collective_word(f + i, j - i);
+            other_roles += r && !byline_role_word(f + i, j - i);
         }
         i = j;
     }
+    if (coll && !other_roles)
+        return 0;
     return w && roles * 2 >= w + (w > 2);
 }
 
@@ -1925,6 +2024,11 @@ static void add_names(const mctx *c, alist *L, sv raw, int org, int lenient)
         return;
     int had = 0;
     s = strip_by(s, &had);
+    sv nd = skip_lead_date(c, s);
+    if (nd.s != s.s) {
+        had = 1;
+        s = strip_by(nd, NULL);
+    }
     s = strip_tail(s);
     s = strip_date(c, s);
     s = strip_by(s, &had);
@@ -2008,6 +2112,39 @@ static void authors_from_slot(const mctx *c, alist *L, int slot)
         if (!v.n || strstr(v.s, "://") || v.s[0] == '/' || v.s[0] == '@')
             continue;
         add_names(c, L, v, 0, 1);
+    }
+}
+
+/* Yoast's reading card: <meta name=twitter:label1 content="Written by">
+ * <meta name=twitter:data1 content="Jane Doe"> (label and data share the digit). */
+static void authors_from_twitter_label(const mctx *c, alist *L)
+{
+    static const char *const LABELS[] = {"written by", "verfasst von", "geschrieben von", "escrito por",
+                                         "écrit par", "scritto da", "geschreven door", "napisane przez",
+                                         "автор", "author", "autor", "von", "by"};
+    const page *pg = c->pg;
+    for (uint32_t i = 0; i < pg->n_meta && !L->n; i++) {
+        const meta_item *m = &pg->meta[i];
+        if (m->kind != MI_META || m->key_len != 14 || !m->key || memcmp(m->key, "twitter:label", 13) || !m->value)
+            continue;
+        char f[64];
+        sv v = trim(sv_of(m->value, m->value_len));
+        if (v.n > 40)
+            continue;
+        size_t fl = utf8_fold(v.s, v.n, f, sizeof f);
+        int ok = 0;
+        for (size_t k = 0; k < sizeof LABELS / sizeof LABELS[0] && !ok; k++)
+            ok = strlen(LABELS[k]) == fl && !memcmp(LABELS[k], f, fl);
+        if (!ok)
+            continue;
+        for (uint32_t j = 0; j < pg->n_meta; j++) {
+            const meta_item *q = &pg->meta[j];
+            if (q->kind == MI_META && q->key_len == 13 && q->key && !memcmp(q->key, "twitter:data", 12) &&
+                q->key[12] == m->key[13] && q->value) {
+                add_names(c, L, sv_of(q->value, q->value_len), 0, 1);
+                break;
+            }
+        }
     }
 }
 
@@ -2218,12 +2355,12 @@ static int dotted_token(sv s)
  * name=author>, a CMS account), user names not shown in the article zone,
  * dotted tokens. Returns how many persons remain (names that are neither
  * organisations nor the site). */
-static unsigned filter_authors(mctx *c, alist *L, int need_shown)
+static unsigned filter_authors(mctx *c, alist *L, int need_shown, int no_site)
 {
     unsigned k = 0, persons = 0;
     for (unsigned i = 0; i < L->n; i++) {
         sv nm = L->name[i];
-        if (dotted_token(nm))
+        if (dotted_token(nm) || (no_site && is_site_name(c, nm)))
             continue;
         if (is_handle(nm) ? !shown_in_zone(c, nm, 0) : need_shown && !shown_in_zone(c, nm, 1))
             continue;
@@ -2264,6 +2401,8 @@ static void do_authors(mctx *c)
             break;
         case 2:
             authors_from_slot(c, cur, S_META_AUTHOR);
+            if (!cur->n)
+                authors_from_twitter_label(c, cur);
             src = "meta";
             break;
         case 3:
@@ -2285,7 +2424,7 @@ static void do_authors(mctx *c)
             src = "json-ld";
             break;
         }
-        unsigned persons = filter_authors(c, cur, source <= 3);
+        unsigned persons = filter_authors(c, cur, source <= 3, source <= 3 && source != 1);
         if (!cur->n)
             continue;
         if (!best) {
@@ -2315,6 +2454,45 @@ static void do_authors(mctx *c)
 }
 
 /* ------------------------------------------------------------ title */
+
+/* Is s[i..] a separator left over from a cut (":", "|", "-", "–", "—",
+ * "•", "·", "»")? Returns its length, else 0. */
+static size_t separator_at(sv s, size_t i)
+{
+    unsigned char ch = (unsigned char)s.s[i];
+    if (ch == ':' || ch == '|' || ch == '-')
+        return 1;
+    if (i + 2 < s.n && ch == 0xE2 && (unsigned char)s.s[i + 1] == 0x80 &&
+        ((unsigned char)s.s[i + 2] == 0x93 || (unsigned char)s.s[i + 2] == 0x94 ||
+         (unsigned char)s.s[i + 2] == 0xA2))
+        return 3;
+    if (i + 1 < s.n && ch == 0xC2 && ((unsigned char)s.s[i + 1] == 0xB7 || (unsigned char)s.s[i + 1] == 0xBB))
+        return 2;
+    return 0;
+}
+
+/* A title never starts or ends with a separator: what is left after a
+ * kicker or an empty site name was cut (": Headline", "Headline |"). */
+static sv trim_separators(sv t)
+{
+    for (int guard = 0; guard < 8; guard++) {
+        t = trim(t);
+        size_t l;
+        if (t.n && (l = separator_at(t, 0)) && l < t.n && t.s[l] == ' ') {
+            t.s += l, t.n -= l;
+            continue;
+        }
+        size_t b = t.n ? t.n - 1 : 0;
+        while (b && ((unsigned char)t.s[b] & 0xC0) == 0x80)
+            b--; /* the last character starts at b */
+        if (b > 1 && t.s[b - 1] == ' ' && separator_at(t, b) == t.n - b) {
+            t.n = b - 1;
+            continue;
+        }
+        break;
+    }
+    return t;
+}
 
 static sv first_nonempty(sv a, sv b)
 {
@@ -2710,6 +2888,7 @@ static void do_title(mctx *c)
         if (part.n)
             title = part;
     }
+    title = trim_separators(title);
     if (title.n) {
         if (title.n > 1000)
             title.n = utf8_valid_prefix(title.s, 1000);
@@ -3058,13 +3237,13 @@ void meta_extract(page *pg, pith_doc *doc)
     if ((s = meta_val(c, S_OG_SITE)).n)
         add_site_key(c, s.s, s.n);
     if (jl->publisher.s)
-        add_site_key(c, jl->publisher.s, jl->publisher.n);
+        add_publisher_key(c, jl->publisher.s, jl->publisher.n);
     if (jl->website.s)
         add_site_key(c, jl->website.s, jl->website.n);
     if ((s = meta_val(c, S_APP_NAME)).n)
         add_site_key(c, s.s, s.n);
     if ((s = meta_val(c, S_META_PUBLISHER)).n)
-        add_site_key(c, s.s, s.n);
+        add_publisher_key(c, s.s, s.n);
     add_site_url(c, pg->url);
     add_site_url(c, doc->f[PITH_FIELD_CANONICAL_URL].v);
     if ((s = meta_val(c, S_OG_URL)).n)

@@ -375,6 +375,120 @@ static void test_author_filters(void)
     pith_doc_free(d);
 }
 
+/* Yoast's reading card names the author: twitter:label1 "Verfasst von" +
+ * twitter:data1; another label ("Est. reading time") gives nothing. */
+static void test_twitter_label_author(void)
+{
+    const char *html = "<html><head><title>Lost</title><meta name=\"twitter:label1\" content=\"Est. reading time\">"
+                       "<meta name=\"twitter:data1\" content=\"4 minutes\"><meta name=\"twitter:label2\" "
+                       "content=\"Verfasst von\"><meta name=\"twitter:data2\" content=\"Karo Herr\"></head><body>"
+                       "<article><h1>Lost</h1>" PARA PARA2 "<p>Karo Herr</p></article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    CHECK(has_author(d, "Karo Herr"));
+    CHECK_STR(pith_doc_list_source(d, PITH_LIST_AUTHORS), "meta");
+    pith_doc_free(d);
+}
+
+/* The site's own name as the structured author is no author: a byline
+ * lower down wins, else there is none. A blog whose publisher is a person
+ * keeps that person as author. */
+static void test_author_site_name(void)
+{
+    const char *html = "<html><head><title>Storm hits coast</title><meta property=\"og:site_name\" "
+                       "content=\"Coast Courier\"><meta name=\"author\" content=\"Coast Courier\"></head><body>"
+                       "<article><h1>Storm hits coast</h1><p>Coast Courier</p>" PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 0);
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Storm hits coast</title><meta property=\"og:site_name\" "
+                        "content=\"Coast Courier\"><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+                        "\"headline\":\"Storm hits coast\",\"author\":{\"@type\":\"Organization\",\"name\":"
+                        "\"Coast Courier\"}}</script></head><body><article><h1>Storm hits coast</h1>"
+                        "<div class=\"byline\">By Maria Lopez</div><p>Coast Courier</p>" PARA PARA2
+                        "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    CHECK(has_author(d, "Maria Lopez"));
+    pith_doc_free(d);
+    const char *html3 = "<html><head><title>Trip notes</title><script type=\"application/ld+json\">{\"@graph\":["
+                        "{\"@type\":\"BlogPosting\",\"headline\":\"Trip notes\",\"author\":{\"@id\":\"#p\"},"
+                        "\"publisher\":{\"@id\":\"#p\"}},{\"@type\":\"Person\",\"@id\":\"#p\",\"name\":"
+                        "\"Karl Jansen\"}]}</script></head><body><article><h1>Trip notes</h1><p>Karl Jansen</p>" PARA
+                        PARA2 "</article></body></html>";
+    d = run(html3, NULL, REF_2024);
+    CHECK(has_author(d, "Karl Jansen"));
+    pith_doc_free(d);
+}
+
+/* A title does not start or end with a separator left from a cut kicker
+ * or an empty site name. */
+static void test_title_separators(void)
+{
+    const char *html = "<html><head><title>About Andre Loibl | </title></head><body><article>" PARA PARA2
+                       "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "About Andre Loibl");
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Bioenergy cut - Energy news</title></head><body><article><h1>"
+                        "<span class=\"kicker\">Price cap</span>: Bioenergy cut back, industry protests</h1>" PARA
+                        PARA2 "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Bioenergy cut back, industry protests");
+    pith_doc_free(d);
+    const char *html3 = "<html><head><title>Nine - Ten | Site</title></head><body><article><h1>Nine - Ten</h1>" PARA
+                        PARA2 "</article></body></html>";
+    d = run(html3, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Nine - Ten");
+    pith_doc_free(d);
+}
+
+/* A date before the name: "Posted on September 21, 2020 by Adi Tzlil". */
+static void test_byline_date_first(void)
+{
+    const char *html = "<html><head><title>Things we wanted</title></head><body><article><h1>Things we wanted</h1>"
+                       "<div class=\"page-meta--author\">Posted on September 21, 2020 by Adi Tzlil</div>" PARA PARA2
+                       "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    CHECK(has_author(d, "Adi Tzlil"));
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Things we wanted</title></head><body><article><h1>Things we wanted</h1>"
+                        "<div class=\"author\">12.03.2021 \xE2\x80\x93 Amelie Loevenich</div>" PARA PARA2
+                        "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    CHECK(has_author(d, "Amelie Loevenich"));
+    pith_doc_free(d);
+}
+
+/* A newsroom signing as a group ("Redaktion", "Staff Writer") is the byline;
+ * a line of role words ("Posted by Admin", "Read more") is not. */
+static void test_group_byline(void)
+{
+    const char *html = "<html><head><title>Tennis final</title><script type=\"application/ld+json\">{\"@type\":"
+                       "\"NewsArticle\",\"headline\":\"Tennis final\",\"author\":{\"@type\":\"Person\","
+                       "\"name\":\"Redaktion\"}}</script></head><body><article><h1>Tennis final</h1>"
+                       "<span class=\"byline\">von Redaktion</span>" PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    CHECK(has_author(d, "Redaktion"));
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Tennis final</title></head><body><article><h1>Tennis final</h1>"
+                        "<div class=\"author-name\"><span>By Staff Writer</span></div>" PARA PARA2
+                        "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    CHECK(has_author(d, "Staff Writer"));
+    pith_doc_free(d);
+    const char *html3 = "<html><head><title>Tennis final</title></head><body><article><h1>Tennis final</h1>"
+                        "<div class=\"author-name\"><span>Posted by Admin</span></div>" PARA PARA2
+                        "<div class=\"byline\">Read more</div></article></body></html>";
+    d = run(html3, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 0);
+    pith_doc_free(d);
+}
+
 /* Microdata: headline, author > name, datePublished. */
 static void test_microdata(void)
 {
@@ -581,6 +695,11 @@ int main(void)
     test_dom_byline();
     test_footer_byline();
     test_author_filters();
+    test_group_byline();
+    test_byline_date_first();
+    test_author_site_name();
+    test_twitter_label_author();
+    test_title_separators();
     test_microdata();
     test_language();
     test_date_plausibility();
