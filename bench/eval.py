@@ -31,6 +31,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 
 
+MODE = []  # extra flags for the HTML corpora (--mode)
+
+
 def run_pith(pith, files, extra=()):
     """Run pith over files in batches; return {path: record}."""
     out = {}
@@ -131,7 +134,7 @@ def eval_trafilatura(pith, data, outdir, results, verbose):
                 g.write(f.read())
             files.append(dst)
             by_file[dst] = url
-        recs = run_pith(pith, files)
+        recs = run_pith(pith, files, MODE)
         pred = os.path.join(outdir, 'trafilatura-dev.jsonl')
         with open(pred, 'w', encoding='utf-8') as f:
             for path, url in by_file.items():
@@ -204,7 +207,7 @@ def eval_readability(pith, data, outdir, results):
         return
     names = sorted(n for n in os.listdir(d) if os.path.exists(os.path.join(d, n, 'source.html')))
     files = [os.path.join(d, n, 'source.html') for n in names]
-    recs = run_pith(pith, files)
+    recs = run_pith(pith, files, MODE)
     pred = os.path.join(outdir, 'readability.jsonl')
     m = Meta()
     with open(pred, 'w', encoding='utf-8') as f:
@@ -245,7 +248,13 @@ def main():
     ap.add_argument('--check', action='store_true', help='fail when a score is below bench/floors.json')
     ap.add_argument('--only', choices=['trafilatura', 'readability'])
     ap.add_argument('-v', '--verbose', action='store_true')
+    ap.add_argument('--mode', choices=['precision', 'recall'],
+                    help='run pith with --precision or --recall (HTML corpora only; floors do not apply)')
     args = ap.parse_args()
+    global MODE
+    MODE = ['--' + args.mode] if args.mode else []
+    if args.mode:
+        args.check = False
     SHARED = os.path.dirname(os.path.abspath(args.data))
     if not os.path.isdir(args.data):
         print(f'evaluation data not found at {args.data}: skipped')
