@@ -386,6 +386,8 @@ typedef struct runner {
     item *work_head, *work_tail;
     int reader_done;
     int abort_all;
+    int reader_waiting; /* the reader sleeps on cv_space (until half the ring is free) */
+    int writer_waiting; /* the writer sleeps on cv_done (until item next_write is done) */
     /* reader-side counters (owned by the reader until reader_done) */
     uint64_t bytes_in;    /* bytes read from inputs (compressed as stored) */
     uint64_t page_bytes;  /* bytes of pages handed to extraction (decompressed) */
@@ -431,8 +433,11 @@ static void submit(runner *r, item *it, int needs_work)
     pthread_mutex_lock(&r->mu);
     if (needs_work)
         r->page_bytes += it->len;
-    while (r->next_read - r->next_write >= r->cap && !r->abort_all)
+    while (r->next_read - r->next_write >= r->cap && !r->abort_all) {
+        r->reader_waiting = 1;
         pthread_cond_wait(&r->cv_space, &r->mu);
+    }
+    r->reader_waiting = 0;
     it->seq = r->next_read++;
     r->ring[it->seq % r->cap] = it;
     if (needs_work) {
@@ -446,7 +451,8 @@ static void submit(runner *r, item *it, int needs_work)
         pthread_cond_signal(&r->cv_work);
     } else {
         it->state = SLOT_DONE;
-        pthread_cond_broadcast(&r->cv_done);
+        if (it->seq == r->next_write && r->writer_waiting)
+            pthread_cond_signal(&r->cv_done);
     }
     pthread_mutex_unlock(&r->mu);
 }
@@ -652,7 +658,9 @@ static void *worker_main(void *p)
 
         pthread_mutex_lock(&r->mu);
         it->state = SLOT_DONE;
-        pthread_cond_broadcast(&r->cv_done);
+        /* wake the writer only for the item it waits for: fewer context switches */
+        if (it->seq == r->next_write && r->writer_waiting)
+            pthread_cond_signal(&r->cv_done);
         pthread_mutex_unlock(&r->mu);
     }
 }
@@ -1280,15 +1288,20 @@ static int run_pass(const batch_config *cfg, const char *const *paths, int n, si
         pthread_mutex_lock(&r.mu);
         item *it;
         while (!((it = r.ring[r.next_write % r.cap]) && it->seq == r.next_write && it->state == SLOT_DONE) &&
-               !(r.reader_done && r.next_write == r.next_read))
+               !(r.reader_done && r.next_write == r.next_read)) {
+            r.writer_waiting = 1;
             pthread_cond_wait(&r.cv_done, &r.mu);
+        }
+        r.writer_waiting = 0;
         if (r.reader_done && r.next_write == r.next_read) {
             pthread_mutex_unlock(&r.mu);
             break;
         }
         r.ring[r.next_write % r.cap] = NULL;
         r.next_write++;
-        pthread_cond_signal(&r.cv_space);
+        /* the reader refills in batches, once half the ring is free */
+        if (r.reader_waiting && r.next_read - r.next_write <= r.cap / 2)
+            pthread_cond_signal(&r.cv_space);
         uint64_t bytes = r.bytes_in;
         pthread_mutex_unlock(&r.mu);
 
