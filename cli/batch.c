@@ -48,7 +48,8 @@ typedef struct item {
     char *charset;
     int64_t ref_time;
     pith_input_kind kind;
-    unsigned char *data;
+    unsigned char *data;  /* the page: data_buf + some offset */
+    void *data_buf;       /* what to free */
     size_t len;
     int truncated;
     const char *skip;     /* reason when skipped (static string), else NULL */
@@ -418,7 +419,7 @@ static void item_free(item *it)
     free(it->record_id);
     free(it->warc_date);
     free(it->charset);
-    free(it->data);
+    free(it->data_buf);
     free(it->line);
     free(it->error_line);
     free(it->hashes);
@@ -592,8 +593,8 @@ static void process_item(runner *r, pith_extractor *ex, item *it)
             it->n_hashes = u;
         }
         pith_doc_free(doc);
-        free(it->data);
-        it->data = NULL;
+        free(it->data_buf);
+        it->data = it->data_buf = NULL;
         return;
     }
     size_t hl = 0;
@@ -631,8 +632,8 @@ static void process_item(runner *r, pith_extractor *ex, item *it)
     }
     free(head);
     pith_free(body);
-    free(it->data);
-    it->data = NULL;
+    free(it->data_buf);
+    it->data = it->data_buf = NULL;
 }
 
 static void *worker_main(void *p)
@@ -808,13 +809,19 @@ static void read_warc(runner *r, const char *path)
             it->charset = rec.charset && *rec.charset ? xstrdup(rec.charset) : NULL;
             it->ref_time = cfg->ref_time ? cfg->ref_time : rec.date_unix;
             it->truncated = rec.truncated;
-            it->data = malloc(rec.payload_len ? rec.payload_len : 1);
-            if (!it->data) {
+            /* the reader's buffer itself, no copy */
+            size_t off = 0;
+            it->data_buf = pith_warc_take_payload(w, &rec, &off);
+            if (it->data_buf) {
+                it->data = (unsigned char *)it->data_buf + off;
+            } else if ((it->data_buf = malloc(rec.payload_len ? rec.payload_len : 1))) {
+                it->data = it->data_buf;
+                memcpy(it->data, rec.payload, rec.payload_len);
+            } else {
                 it->error_line = pith_error_json(PITH_ENOMEM, NULL, it->url, NULL);
                 submit(r, it, 0);
                 continue;
             }
-            memcpy(it->data, rec.payload, rec.payload_len);
             it->len = rec.payload_len;
         }
         submit(r, it, it->skip == NULL);
@@ -885,7 +892,7 @@ static void read_file(runner *r, const char *path)
         submit(r, it, 0);
         return;
     }
-    it->data = p;
+    it->data = it->data_buf = p;
     it->len = n;
     it->kind = cfg->kind;
     it->charset = cfg->charset ? xstrdup(cfg->charset) : NULL;

@@ -1610,6 +1610,10 @@ static int read_record(warc_reader *r, warc_record *rec)
 
     /* the block */
     size_t L = (size_t)len, got = 0;
+    if (L && !r->blk) { /* taken by the caller: a new buffer of the block's size */
+        r->blk = malloc(L);
+        r->blk_cap = r->blk ? L : 0;
+    }
     if (L && grow(&r->blk, &r->blk_cap, L, r->lim.max_record) != 0) {
         r->resync = 1;
         set_err(r, rec, "out of memory for a %zu byte block", L);
@@ -1776,6 +1780,24 @@ int warc_next(warc_reader *r, warc_record *rec)
         rec->truncated = 1;
     }
     return rc;
+}
+
+unsigned char *warc_take_payload(warc_reader *r, const warc_record *rec, size_t *off)
+{
+    unsigned char **buf[3] = {&r->blk, &r->pay[0], &r->pay[1]};
+    size_t *cap[3] = {&r->blk_cap, &r->pay_cap[0], &r->pay_cap[1]};
+    uintptr_t p = (uintptr_t)rec->payload;
+    for (int i = 0; i < 3; i++) {
+        uintptr_t b = (uintptr_t)*buf[i];
+        if (b && p >= b && p < b + *cap[i]) {
+            unsigned char *taken = *buf[i];
+            *off = (size_t)(p - b);
+            *buf[i] = NULL;
+            *cap[i] = 0;
+            return taken;
+        }
+    }
+    return NULL;
 }
 
 uint64_t warc_bytes_read(const warc_reader *r) { return r ? r->nread : 0; }

@@ -322,6 +322,42 @@ static void test_encodings(void)
     }
 }
 
+/* warc_take_payload: the caller owns the buffer; the next records are intact. */
+static void test_take_payload(void)
+{
+    static const char *const files[] = {"enc.warc", "basic-gzip.warc"};
+    for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
+        int n = read_path(path_of(files[f]), 0, 0); /* reference: G */
+        int fd = open(path_of(files[f]), O_RDONLY);
+        CHECK(fd >= 0 && n > 0);
+        if (fd < 0)
+            continue;
+        warc_reader *r = warc_open_fd(fd, NULL);
+        warc_record rec;
+        int i = 0, same = 1, taken = 0;
+        while (r && warc_next(r, &rec) == 1 && i < n) {
+            size_t off = 99;
+            unsigned char *buf = warc_take_payload(r, &rec, &off);
+            if (buf) {
+                taken++;
+                same &= buf + off == rec.payload;
+            } else {
+                same &= rec.payload_len == 0;
+            }
+            same &= rec.payload_len == G[i].len && !rec.error == !G[i].has_err &&
+                    (size_t)(rec.payload_len < 65536 ? rec.payload_len : 65536) <= G[i].len &&
+                    memcmp(rec.payload, G[i].payload, rec.payload_len < 65536 ? rec.payload_len : 65536) == 0;
+            free(buf); /* the payload is the caller's: gone now, and the reader must not mind */
+            i++;
+        }
+        CHECK_INT(i, n);
+        CHECK(same);
+        CHECK(taken > 0);
+        warc_close(r);
+        close(fd);
+    }
+}
+
 static void test_charsets_and_status(void)
 {
     CHECK(mk("cs.warc",
@@ -842,6 +878,7 @@ int main(void)
         test_basic("zstd-file");
         test_zstd_dictionary();
         test_encodings();
+        test_take_payload();
         test_charsets_and_status();
         test_wet();
         test_content_length();
