@@ -36,8 +36,8 @@
 /* gzip fast path: whole members decoded at once by libdeflate (see fast_member) */
 #define FAST_RAW ((size_t)2 << 20)      /* raw buffer in gzip mode (plus LOOKBACK) */
 #define FAST_AHEAD ((size_t)512 << 10)  /* compressed bytes kept buffered ahead */
-#define FAST_IN_MAX ((size_t)16 << 20)  /* largest compressed member decoded at once */
-#define FAST_OUT_MAX ((size_t)16 << 20) /* largest decoded member decoded at once */
+#define FAST_IN_MAX ((size_t)4 << 20)   /* largest compressed member decoded at once */
+#define FAST_OUT_MAX ((size_t)8 << 20)  /* largest decoded member decoded at once */
 
 enum { MODE_UNKNOWN, MODE_PLAIN, MODE_GZIP, MODE_ZSTD };
 enum { BRK_NONE, BRK_CORRUPT, BRK_TRUNC };
@@ -312,11 +312,13 @@ static void start_member(warc_reader *r)
 
 /* The gzip fast path: decode the whole member at raw_pos into the window in
  * one libdeflate call (about 2.4x zlib's inflate on WARC records, CRC
- * included). A member that does not fit the buffered input is retried with
- * more input, one whose output does not fit with a larger window; a member
- * that is corrupt, truncated, larger than FAST_IN_MAX / FAST_OUT_MAX (a
- * bomb), or has a header CRC is left to zlib's streaming decoder, which then
- * reports exactly what it always did. 1: decoded; 0: use zlib. */
+ * included). A member that does not fit the buffered input (FAST_AHEAD) or
+ * the window is tried once more with both at their maximum; a member that is
+ * corrupt, truncated, larger than FAST_IN_MAX compressed or FAST_OUT_MAX
+ * decoded (a bomb, a whole-file gzip), or has a header CRC is left to zlib's
+ * streaming decoder, which then reports exactly what it always did. Memory:
+ * the raw buffer grows to FAST_IN_MAX, the window to FAST_OUT_MAX, at most.
+ * 1: decoded; 0: use zlib. */
 static int fast_member(warc_reader *r)
 {
     if (!r->ld)
@@ -334,7 +336,7 @@ static int fast_member(warc_reader *r)
         r->wlen -= r->wpos;
         r->wpos = 0;
     }
-    for (;;) {
+    for (int retry = 0;; retry = 1) {
         size_t used = 0, made = 0;
         enum libdeflate_result res = libdeflate_gzip_decompress_ex(
             r->ld, r->raw + r->raw_pos, avail, r->win + r->wlen, r->wcap - r->wlen, &used, &made);
@@ -346,25 +348,26 @@ static int fast_member(warc_reader *r)
             r->wlen += made;
             return 1;
         }
-        if (res == LIBDEFLATE_INSUFFICIENT_SPACE) {
-            size_t room = r->wcap - r->wlen;
-            if (room >= FAST_OUT_MAX)
+        /* The member may go on past the buffered input, or decode past the
+         * window: one more try with both at their maximum (growing step by
+         * step would decode a large member many times over), then zlib. */
+        if (retry)
+            return 0;
+        if (res == LIBDEFLATE_BAD_DATA) {
+            if (r->raw_eof || r->io_errno)
+                return 0; /* all of the input was there: damaged or truncated */
+            raw_topup(r, FAST_IN_MAX);
+            if (r->raw_len - r->raw_pos <= avail)
                 return 0;
-            size_t ncap = r->wlen + (room * 2 < FAST_OUT_MAX ? room * 2 : FAST_OUT_MAX);
-            unsigned char *w = realloc(r->win, ncap);
+            avail = r->raw_len - r->raw_pos;
+        }
+        if (r->wcap - r->wlen < FAST_OUT_MAX) {
+            unsigned char *w = realloc(r->win, r->wlen + FAST_OUT_MAX);
             if (!w)
                 return 0;
             r->win = w;
-            r->wcap = ncap;
-            continue;
+            r->wcap = r->wlen + FAST_OUT_MAX;
         }
-        /* bad data: perhaps only the end of the buffered input */
-        if (r->raw_eof || r->io_errno || avail >= FAST_IN_MAX)
-            return 0;
-        raw_topup(r, avail * 2 < FAST_IN_MAX ? avail * 2 : FAST_IN_MAX);
-        if (r->raw_len - r->raw_pos <= avail)
-            return 0;
-        avail = r->raw_len - r->raw_pos;
     }
 }
 
@@ -373,6 +376,8 @@ static int dec_step(warc_reader *r, size_t *used, size_t *made, const char **why
 {
     if (r->mode == MODE_GZIP) {
         size_t in = r->raw_len - r->raw_pos, out = r->wcap - r->wlen;
+        if (out > WIN_CAP)
+            out = WIN_CAP; /* the streaming decoders use the first MiB of a grown window */
         r->zs.next_in = r->raw + r->raw_pos;
         r->zs.avail_in = (uInt)in;
         r->zs.next_out = r->win + r->wlen;
@@ -389,7 +394,7 @@ static int dec_step(warc_reader *r, size_t *used, size_t *made, const char **why
         return DEC_ERR;
     }
     ZSTD_inBuffer in = {r->raw, r->raw_len, r->raw_pos};
-    ZSTD_outBuffer out = {r->win, r->wcap, r->wlen};
+    ZSTD_outBuffer out = {r->win, r->wcap - r->wlen > WIN_CAP ? r->wlen + WIN_CAP : r->wcap, r->wlen};
     size_t ret = ZSTD_decompressStream(r->zd, &out, &in);
     *used = in.pos - r->raw_pos;
     *made = out.pos - r->wlen;
@@ -601,7 +606,7 @@ static size_t need(warc_reader *r, size_t want)
 {
     while (r->wlen - r->wpos < want && !r->brk && !r->eof && !r->io_errno) {
         size_t avail = r->wlen - r->wpos;
-        if (r->wpos && (r->wcap - r->wlen < WIN_SLACK || r->wcap - r->wpos < want)) {
+        if (r->wpos && (r->wcap - r->wlen < WIN_SLACK || r->wcap - r->wpos < want || r->wlen >= WIN_CAP)) {
             memmove(r->win, r->win + r->wpos, avail);
             r->wbase += r->wpos;
             r->wpos = 0;
