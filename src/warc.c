@@ -351,8 +351,18 @@ static int fast_member(warc_reader *r)
         /* The member may go on past the buffered input, or decode past the
          * window: one more try with both at their maximum (growing step by
          * step would decode a large member many times over), then zlib. */
-        if (retry)
+        if (retry) {
+            /* zlib streams this member through the first MiB of the window:
+             * give back the rest, which the try above filled */
+            if (r->wcap > WIN_CAP && r->wlen <= WIN_CAP / 2) {
+                unsigned char *w = realloc(r->win, WIN_CAP);
+                if (w) {
+                    r->win = w;
+                    r->wcap = WIN_CAP;
+                }
+            }
             return 0;
+        }
         if (res == LIBDEFLATE_BAD_DATA) {
             if (r->raw_eof || r->io_errno)
                 return 0; /* all of the input was there: damaged or truncated */
