@@ -19,7 +19,7 @@ OPT ?= -O2 -g
 SAN ?=
 CFLAGS_ALL = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) $(WARN) $(SAN) \
              -fPIC -fvisibility=hidden -DPITH_BUILDING -Iinclude -Isrc $(CFLAGS)
-LIBS = -lmodest -lz -lzstd -lbrotlidec -lm -lpthread
+LIBS = -lmodest -lz -ldeflate -lzstd -lbrotlidec -lm -lpthread
 
 LIB_SRC := $(sort $(wildcard src/*.c))
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)

@@ -6,7 +6,7 @@ set -eu
 cd "$(dirname "$0")"
 
 # Build and test dependencies, all from Debian 12 (README says why each one).
-PKGS="build-essential pkg-config libmodest-dev zlib1g-dev libzstd-dev libbrotli-dev \
+PKGS="build-essential pkg-config libmodest-dev zlib1g-dev libdeflate-dev libzstd-dev libbrotli-dev \
 python3 python3-dev python3-setuptools python3-pip python3-pytest python3-dask python3-distributed \
 clang libclang-rt-14-dev w3m zstd brotli valgrind"
 

@@ -48,7 +48,8 @@ typedef struct item {
     char *charset;
     int64_t ref_time;
     pith_input_kind kind;
-    unsigned char *data;
+    unsigned char *data;  /* the page: data_buf + some offset */
+    void *data_buf;       /* what to free */
     size_t len;
     int truncated;
     const char *skip;     /* reason when skipped (static string), else NULL */
@@ -386,6 +387,8 @@ typedef struct runner {
     item *work_head, *work_tail;
     int reader_done;
     int abort_all;
+    int reader_waiting; /* the reader sleeps on cv_space (until half the ring is free) */
+    int writer_waiting; /* the writer sleeps on cv_done (until item next_write is done) */
     /* reader-side counters (owned by the reader until reader_done) */
     uint64_t bytes_in;    /* bytes read from inputs (compressed as stored) */
     uint64_t page_bytes;  /* bytes of pages handed to extraction (decompressed) */
@@ -416,7 +419,7 @@ static void item_free(item *it)
     free(it->record_id);
     free(it->warc_date);
     free(it->charset);
-    free(it->data);
+    free(it->data_buf);
     free(it->line);
     free(it->error_line);
     free(it->hashes);
@@ -431,8 +434,11 @@ static void submit(runner *r, item *it, int needs_work)
     pthread_mutex_lock(&r->mu);
     if (needs_work)
         r->page_bytes += it->len;
-    while (r->next_read - r->next_write >= r->cap && !r->abort_all)
+    while (r->next_read - r->next_write >= r->cap && !r->abort_all) {
+        r->reader_waiting = 1;
         pthread_cond_wait(&r->cv_space, &r->mu);
+    }
+    r->reader_waiting = 0;
     it->seq = r->next_read++;
     r->ring[it->seq % r->cap] = it;
     if (needs_work) {
@@ -446,7 +452,8 @@ static void submit(runner *r, item *it, int needs_work)
         pthread_cond_signal(&r->cv_work);
     } else {
         it->state = SLOT_DONE;
-        pthread_cond_broadcast(&r->cv_done);
+        if (it->seq == r->next_write && r->writer_waiting)
+            pthread_cond_signal(&r->cv_done);
     }
     pthread_mutex_unlock(&r->mu);
 }
@@ -586,8 +593,8 @@ static void process_item(runner *r, pith_extractor *ex, item *it)
             it->n_hashes = u;
         }
         pith_doc_free(doc);
-        free(it->data);
-        it->data = NULL;
+        free(it->data_buf);
+        it->data = it->data_buf = NULL;
         return;
     }
     size_t hl = 0;
@@ -625,8 +632,8 @@ static void process_item(runner *r, pith_extractor *ex, item *it)
     }
     free(head);
     pith_free(body);
-    free(it->data);
-    it->data = NULL;
+    free(it->data_buf);
+    it->data = it->data_buf = NULL;
 }
 
 static void *worker_main(void *p)
@@ -652,7 +659,9 @@ static void *worker_main(void *p)
 
         pthread_mutex_lock(&r->mu);
         it->state = SLOT_DONE;
-        pthread_cond_broadcast(&r->cv_done);
+        /* wake the writer only for the item it waits for: fewer context switches */
+        if (it->seq == r->next_write && r->writer_waiting)
+            pthread_cond_signal(&r->cv_done);
         pthread_mutex_unlock(&r->mu);
     }
 }
@@ -800,13 +809,19 @@ static void read_warc(runner *r, const char *path)
             it->charset = rec.charset && *rec.charset ? xstrdup(rec.charset) : NULL;
             it->ref_time = cfg->ref_time ? cfg->ref_time : rec.date_unix;
             it->truncated = rec.truncated;
-            it->data = malloc(rec.payload_len ? rec.payload_len : 1);
-            if (!it->data) {
+            /* the reader's buffer itself, no copy */
+            size_t off = 0;
+            it->data_buf = pith_warc_take_payload(w, &rec, &off);
+            if (it->data_buf) {
+                it->data = (unsigned char *)it->data_buf + off;
+            } else if ((it->data_buf = malloc(rec.payload_len ? rec.payload_len : 1))) {
+                it->data = it->data_buf;
+                memcpy(it->data, rec.payload, rec.payload_len);
+            } else {
                 it->error_line = pith_error_json(PITH_ENOMEM, NULL, it->url, NULL);
                 submit(r, it, 0);
                 continue;
             }
-            memcpy(it->data, rec.payload, rec.payload_len);
             it->len = rec.payload_len;
         }
         submit(r, it, it->skip == NULL);
@@ -877,7 +892,7 @@ static void read_file(runner *r, const char *path)
         submit(r, it, 0);
         return;
     }
-    it->data = p;
+    it->data = it->data_buf = p;
     it->len = n;
     it->kind = cfg->kind;
     it->charset = cfg->charset ? xstrdup(cfg->charset) : NULL;
@@ -1280,15 +1295,20 @@ static int run_pass(const batch_config *cfg, const char *const *paths, int n, si
         pthread_mutex_lock(&r.mu);
         item *it;
         while (!((it = r.ring[r.next_write % r.cap]) && it->seq == r.next_write && it->state == SLOT_DONE) &&
-               !(r.reader_done && r.next_write == r.next_read))
+               !(r.reader_done && r.next_write == r.next_read)) {
+            r.writer_waiting = 1;
             pthread_cond_wait(&r.cv_done, &r.mu);
+        }
+        r.writer_waiting = 0;
         if (r.reader_done && r.next_write == r.next_read) {
             pthread_mutex_unlock(&r.mu);
             break;
         }
         r.ring[r.next_write % r.cap] = NULL;
         r.next_write++;
-        pthread_cond_signal(&r.cv_space);
+        /* the reader refills in batches, once half the ring is free */
+        if (r.reader_waiting && r.next_read - r.next_write <= r.cap / 2)
+            pthread_cond_signal(&r.cv_space);
         uint64_t bytes = r.bytes_in;
         pthread_mutex_unlock(&r.mu);
 

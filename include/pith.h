@@ -292,6 +292,12 @@ PITH_API pith_status pith_warc_open_path(const char *path, size_t max_payload, p
 /* Next record: 1 = a record in *rec (valid until the next call), 0 = end,
  * -1 = read error (rec->error says why). */
 PITH_API int pith_warc_next(pith_warc *w, pith_warc_record *rec);
+/* Take the payload of the record last returned instead of copying it: the
+ * buffer that holds rec->payload becomes the caller's (free it with
+ * pith_free; rec->payload = buffer + *offset stays valid until then) and the
+ * reader reads the next record into a new one. NULL when the payload has no
+ * buffer of its own (empty): copy it then. */
+PITH_API void *pith_warc_take_payload(pith_warc *w, const pith_warc_record *rec, size_t *offset);
 /* Compressed bytes consumed so far. */
 PITH_API uint64_t pith_warc_bytes_read(const pith_warc *w);
 PITH_API void pith_warc_close(pith_warc *w);

@@ -20,7 +20,7 @@ from setuptools.command.build_ext import build_ext
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-DEPS = ['modest', 'z', 'zstd', 'brotlidec', 'm', 'pthread']
+DEPS = ['modest', 'z', 'deflate', 'zstd', 'brotlidec', 'm', 'pthread']
 
 
 def pkg_config(*args):

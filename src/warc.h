@@ -52,6 +52,11 @@ warc_reader *warc_open_fd(int fd, const warc_limits *limits);
  * Returns 1 for a record (check rec->error for an error record), 0 at end of
  * input, -1 on a read error of the fd (rec->error says why). */
 int warc_next(warc_reader *r, warc_record *rec);
+/* Hand the buffer holding rec->payload (the record last read) to the caller,
+ * who frees it with free(); rec->payload is that buffer + *off. The reader
+ * allocates a new buffer for the next record. NULL when the payload is not in
+ * a buffer of the reader's own (an empty payload): copy it then. */
+unsigned char *warc_take_payload(warc_reader *r, const warc_record *rec, size_t *off);
 /* Bytes consumed from the fd so far (for progress and MB/s). */
 uint64_t warc_bytes_read(const warc_reader *r);
 void warc_close(warc_reader *r);

@@ -101,6 +101,16 @@ int pith_warc_next(pith_warc *w, pith_warc_record *rec)
     return got;
 }
 
+void *pith_warc_take_payload(pith_warc *w, const pith_warc_record *rec, size_t *offset)
+{
+    if (!w || !rec || !offset)
+        return NULL;
+    warc_record r;
+    memset(&r, 0, sizeof r);
+    r.payload = rec->payload;
+    return warc_take_payload(w->r, &r, offset);
+}
+
 uint64_t pith_warc_bytes_read(const pith_warc *w) { return w ? warc_bytes_read(w->r) : 0; }
 
 void pith_warc_close(pith_warc *w)

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "harness.h"
 #include "warc.h"
@@ -30,6 +31,7 @@ typedef struct got {
     uint64_t offset;
     unsigned char *payload; /* copy (at most 64 KiB) */
     size_t len;
+    uint32_t crc;           /* CRC-32 of the whole payload */
 } got;
 
 static got G[MAXREC];
@@ -82,6 +84,7 @@ static int read_fd(int fd, size_t max_record, size_t max_payload)
         g->offset = rec.offset;
         g->len = rec.payload_len;
         size_t n = rec.payload_len < 65536 ? rec.payload_len : 65536;
+        g->crc = (uint32_t)crc32(0L, rec.payload, (uInt)rec.payload_len);
         g->payload = malloc(n + 1);
         if (g->payload) {
             if (n)
@@ -316,6 +319,42 @@ static void test_encodings(void)
     } else {
         CHECK_INT(read_path(path_of("enc-zstd.warc"), 0, 0), 1);
         CHECK(payload_is(0, "<html>zstd body</html>"));
+    }
+}
+
+/* warc_take_payload: the caller owns the buffer; the next records are intact. */
+static void test_take_payload(void)
+{
+    static const char *const files[] = {"enc.warc", "basic-gzip.warc"};
+    for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
+        int n = read_path(path_of(files[f]), 0, 0); /* reference: G */
+        int fd = open(path_of(files[f]), O_RDONLY);
+        CHECK(fd >= 0 && n > 0);
+        if (fd < 0)
+            continue;
+        warc_reader *r = warc_open_fd(fd, NULL);
+        warc_record rec;
+        int i = 0, same = 1, taken = 0;
+        while (r && warc_next(r, &rec) == 1 && i < n) {
+            size_t off = 99;
+            unsigned char *buf = warc_take_payload(r, &rec, &off);
+            if (buf) {
+                taken++;
+                same &= buf + off == rec.payload;
+            } else {
+                same &= rec.payload_len == 0;
+            }
+            same &= rec.payload_len == G[i].len && !rec.error == !G[i].has_err &&
+                    (size_t)(rec.payload_len < 65536 ? rec.payload_len : 65536) <= G[i].len &&
+                    memcmp(rec.payload, G[i].payload, rec.payload_len < 65536 ? rec.payload_len : 65536) == 0;
+            free(buf); /* the payload is the caller's: gone now, and the reader must not mind */
+            i++;
+        }
+        CHECK_INT(i, n);
+        CHECK(same);
+        CHECK(taken > 0);
+        warc_close(r);
+        close(fd);
     }
 }
 
@@ -568,6 +607,145 @@ static void test_limits(void)
     CHECK(G[0].len == 100000 && !G[0].truncated && G[1].len == 5000 && G[2].len == 5000 && !G[2].truncated);
 }
 
+/* ------------------------------------------------------------ the gzip fast path (libdeflate) */
+
+/* One resource record as one gzip member (level 0: stored blocks, as large
+ * compressed as decoded; hcrc: a header CRC, which only zlib checks). */
+static long gz_record(FILE *f, int id, const unsigned char *block, size_t n, int level, int hcrc)
+{
+    long at = ftell(f);
+    char head[256];
+    int hn = snprintf(head, sizeof head, "WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: http://big/%d\r\n"
+                      "Content-Type: text/plain\r\nContent-Length: %zu\r\n\r\n", id, n);
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    if (deflateInit2(&z, level, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+        return -1;
+    gz_header gh;
+    memset(&gh, 0, sizeof gh);
+    gh.hcrc = hcrc;
+    gh.os = 3;
+    if (hcrc)
+        deflateSetHeader(&z, &gh);
+    size_t cap = deflateBound(&z, (uLong)(n + (size_t)hn + 4)) + 64;
+    unsigned char *out = malloc(cap);
+    if (!out)
+        return -1;
+    z.next_out = out;
+    z.avail_out = (uInt)cap;
+    z.next_in = (Bytef *)head;
+    z.avail_in = (uInt)hn;
+    deflate(&z, Z_NO_FLUSH);
+    z.next_in = (Bytef *)(uintptr_t)block;
+    z.avail_in = (uInt)n;
+    deflate(&z, Z_NO_FLUSH);
+    z.next_in = (Bytef *)"\r\n\r\n";
+    z.avail_in = 4;
+    int rc = deflate(&z, Z_FINISH);
+    fwrite(out, 1, cap - z.avail_out, f);
+    deflateEnd(&z);
+    free(out);
+    return rc == Z_STREAM_END ? at : -1;
+}
+
+static void test_fast_path(void)
+{
+    /* sizes around the fast path's limits: the first window (1 MiB), the
+     * input kept ahead (512 KiB), FAST_IN_MAX (4 MiB) / FAST_OUT_MAX (8 MiB) */
+    static const struct {
+        size_t n;
+        int level, hcrc, flat;
+    } R[] = {{1000, 6, 0, 0},         /* small */
+             {3u << 20, 6, 0, 0},     /* decodes past the first window: tried again, larger */
+             {1536u << 10, 0, 0, 0},  /* stored: more compressed bytes than kept ahead */
+             {2000, 6, 0, 0},
+             {20u << 20, 0, 0, 0},    /* compressed beyond FAST_IN_MAX: zlib streams it */
+             {20u << 20, 9, 0, 1},    /* 20 KiB decoding beyond FAST_OUT_MAX: zlib streams it */
+             {3000, 6, 1, 0},         /* header CRC: zlib */
+             {4000, 6, 0, 0}};
+    enum { NR = sizeof R / sizeof R[0] };
+    size_t maxn = 20u << 20;
+    unsigned char *block = malloc(maxn), *flat = malloc(maxn);
+    if (!block || !flat) {
+        free(block);
+        free(flat);
+        CHECK(0);
+        return;
+    }
+    memset(flat, 'x', maxn);
+    uint32_t x = 12345;
+    for (size_t i = 0; i < maxn; i++) { /* text-like, a little compressible */
+        x = x * 1103515245u + 12345u;
+        block[i] = (unsigned char)("abcdefghij klmnop\n<>"[(x >> 16) % 21]);
+    }
+    long offs[NR];
+    FILE *f = fopen(path_of("fast.warc.gz"), "wb");
+    CHECK(f != NULL);
+    if (!f) {
+        free(block);
+        return;
+    }
+    for (int i = 0; i < NR; i++)
+        offs[i] = gz_record(f, i, R[i].flat ? flat : block, R[i].n, R[i].level, R[i].hcrc);
+    long size = ftell(f);
+    fclose(f);
+
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass == 0) {
+            read_path(path_of("fast.warc.gz"), 0, 0);
+        } else { /* through a pipe: short reads */
+            char cmd[400];
+            snprintf(cmd, sizeof cmd, "cat %s", path_of("fast.warc.gz"));
+            FILE *p = popen(cmd, "r");
+            CHECK(p != NULL);
+            if (!p)
+                break;
+            read_fd(fileno(p), 0, 0);
+            pclose(p);
+        }
+        CHECK_INT(NG, NR);
+        CHECK_INT(errors(), 0);
+        CHECK_INT(END_RC, 0);
+        CHECK_INT(BYTES, (uint64_t)size);
+        int ok = NG == NR;
+        for (int i = 0; ok && i < NR; i++) {
+            char u[32];
+            snprintf(u, sizeof u, "http://big/%d", i);
+            ok &= G[i].len == R[i].n && G[i].crc == (uint32_t)crc32(0L, R[i].flat ? flat : block, (uInt)R[i].n) &&
+                  strcmp(G[i].uri, u) == 0 && G[i].offset == (uint64_t)offs[i];
+        }
+        CHECK(ok);
+    }
+
+    /* damage: a corrupt large member (found only at its CRC, after the input
+     * was topped up), a bad header CRC, and a large last member cut short */
+    FILE *in = fopen(path_of("fast.warc.gz"), "rb");
+    unsigned char *all = malloc((size_t)size);
+    CHECK(in && all && fread(all, 1, (size_t)size, in) == (size_t)size);
+    if (in)
+        fclose(in);
+    if (all) {
+        all[offs[2] + (offs[3] - offs[2]) / 2] ^= 0x55; /* inside the stored data of record 2 */
+        all[offs[6] + 10] ^= 0xff;                      /* the header CRC of record 6 */
+        write_bytes("fast-bad.warc.gz", all, (size_t)size);
+        read_path(path_of("fast-bad.warc.gz"), 0, 0);
+        CHECK_INT(NG, NR);
+        CHECK_INT(errors(), 2);
+        CHECK(NG == NR && G[2].has_err && strstr(G[2].err, "gzip") && G[2].offset == (uint64_t)offs[2]);
+        CHECK(NG == NR && G[6].has_err && strstr(G[6].err, "header crc"));
+        CHECK(NG == NR && G[3].len == R[3].n && !G[3].has_err && G[7].len == R[7].n && !G[7].has_err);
+        /* cut in the middle of the stored 1.5 MiB member */
+        write_bytes("fast-cut.warc.gz", all, (size_t)(offs[2] + (offs[3] - offs[2]) / 2));
+        read_path(path_of("fast-cut.warc.gz"), 0, 0);
+        CHECK_INT(NG, 3);
+        CHECK(NG == 3 && !G[1].has_err && G[2].has_err && strstr(G[2].err, "unexpected end of input"));
+        CHECK_INT(END_RC, 0);
+    }
+    free(all);
+    free(block);
+    free(flat);
+}
+
 /* ------------------------------------------------------------ byte-exact cases written from C */
 
 static void put_record(FILE *f, const char *head, const char *block, size_t n)
@@ -704,6 +882,7 @@ int main(void)
         test_basic("zstd-file");
         test_zstd_dictionary();
         test_encodings();
+        test_take_payload();
         test_charsets_and_status();
         test_wet();
         test_content_length();
@@ -711,6 +890,7 @@ int main(void)
         test_truncation();
         test_corrupt_member();
         test_bomb();
+        test_fast_path();
         test_thousand();
         test_limits();
         test_handmade();
