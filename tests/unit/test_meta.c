@@ -633,6 +633,27 @@ static void test_text_date_anchor(void)
     pith_doc_free(d);
 }
 
+/* hAtom / Blogger: the machine date of an <abbr> is in its title attribute. */
+static void test_abbr_title_date(void)
+{
+    const char *html = "<html><head><title>Council agrees budget</title></head><body><article>"
+                       "<h1>Council agrees budget</h1>" PARA PARA2
+                       "<div class=post-footer>Posted at <abbr class='published' itemprop='datePublished' "
+                       "title='2017-09-09T10:52:00+02:00'>10:52</abbr></div></article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK(starts(F(d, PITH_FIELD_PUBLISHED), "2017-09-09"));
+    CHECK_STR(S(d, PITH_FIELD_PUBLISHED), "microdata");
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Council agrees budget</title></head><body><article>"
+                        "<h1>Council agrees budget</h1><p class=meta><abbr class=\"published\" "
+                        "title=\"2013-04-04T18:52:11+00:00\">Permalink</abbr> <abbr title=\"Really Simple "
+                        "Syndication\">RSS</abbr></p>" PARA PARA2 "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK(starts(F(d, PITH_FIELD_PUBLISHED), "2013-04-04"));
+    CHECK_STR(S(d, PITH_FIELD_PUBLISHED), "time-element");
+    pith_doc_free(d);
+}
+
 /* The region's first lines: a dateline counts, a date in a sentence does
  * not, a photo credit does not. */
 static void test_text_date_region_start(void)
@@ -690,6 +711,7 @@ int main(void)
     test_text_date_uk();
     test_text_date_hidden_updated();
     test_text_date_anchor();
+    test_abbr_title_date();
     test_text_date_region_start();
     test_text_date_calendar_days();
     test_dom_byline();
