@@ -550,6 +550,24 @@ static int hint_below_region(const mctx *c, nid id, uint32_t hints, unsigned max
     return 0;
 }
 
+/* hint_below_region, also stopping at an ancestor that holds the headline:
+ * a theme may put the h1 and its date line in a box classed as breadcrumb
+ * navigation ("m-intro__breadcrumbNavigation"); that says nothing about them. */
+static int hint_below_anchor(const mctx *c, nid id, uint32_t hints, unsigned max_up)
+{
+    const page *pg = c->pg;
+    for (unsigned k = 0; id && k < max_up; k++) {
+        if (c->rs && id <= c->rs && c->rs <= subtree_end(pg, id))
+            return 0;
+        if (c->anchor && id < c->anchor && c->anchor <= subtree_end(pg, id))
+            return 0;
+        if (pg->nodes[id].hints & hints)
+            return 1;
+        id = pg->nodes[id].parent;
+    }
+    return 0;
+}
+
 static int in_zone(const mctx *c, nid id) { return c->ze && id >= c->zs && id <= c->ze; }
 
 /* ------------------------------------------------------------ site names */
@@ -1444,7 +1462,7 @@ static int text_date_near_scan(const mctx *c, int strict, date_value *d)
                     continue;
                 }
                 last_par = par;
-                if (hint_below_region(c, i, H_COMMENT | H_RELATED | H_NAV | H_HIDDEN, 12) ||
+                if (hint_below_anchor(c, i, H_COMMENT | H_RELATED | H_NAV | H_HIDDEN, 12) ||
                     update_classed(pg, par))
                     continue;
                 if (inside) {
@@ -1475,7 +1493,7 @@ static int text_date_near_scan(const mctx *c, int strict, date_value *d)
         if (phase == 0)
             for (unsigned k = 0; k < c->n_metas; k++) {
                 nid id = c->metas[k];
-                if (!in_zone(c, id) || hint_below_region(c, id, H_COMMENT | H_RELATED | H_NAV, 40) ||
+                if (!in_zone(c, id) || hint_below_anchor(c, id, H_COMMENT | H_RELATED | H_NAV, 40) ||
                     update_classed(pg, id))
                     continue;
                 /* an element only its class names a date: near the headline or the region's start */

@@ -633,6 +633,19 @@ static void test_text_date_anchor(void)
     pith_doc_free(d);
 }
 
+/* A box classed as breadcrumb navigation that holds the headline says
+ * nothing about the date line under it; its own nav list still does. */
+static void test_text_date_nav_box(void)
+{
+    const char *html = "<html><head><title>Unser Tipp im November</title></head><body><div "
+                       "class=\"intro intro__breadcrumbNavigation\"><nav><ul><li><a href=/t>Tipps 12.10.2020</a>"
+                       "</li></ul></nav><h1>Unser Tipp im November</h1><p class=caption> 01. November 2021 | "
+                       "Naturschutz</p></div><div class=main>" PARA PARA2 "</div></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_PUBLISHED), "2021-11-01");
+    pith_doc_free(d);
+}
+
 /* hAtom / Blogger: the machine date of an <abbr> is in its title attribute. */
 static void test_abbr_title_date(void)
 {
@@ -712,6 +725,7 @@ int main(void)
     test_text_date_hidden_updated();
     test_text_date_anchor();
     test_abbr_title_date();
+    test_text_date_nav_box();
     test_text_date_region_start();
     test_text_date_calendar_days();
     test_dom_byline();
