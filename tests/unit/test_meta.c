@@ -646,6 +646,40 @@ static void test_text_date_nav_box(void)
     pith_doc_free(d);
 }
 
+/* Fifty paragraphs: what follows is far from the headline. */
+#define P10 PARA PARA2 PARA PARA2 PARA PARA2 PARA PARA2 PARA PARA2
+#define FAR P10 P10 P10 P10 P10
+
+/* The last resort: a date after a publication label at the end of the
+ * body or in the article's footer, a "submitted" line after the body; a
+ * date in a sentence or after an update label is not one. */
+static void test_labelled_date(void)
+{
+    const char *html = "<html><head><title>Sternfusion</title></head><body><article><h1>Sternfusion</h1>"
+                       FAR "<p>Veröffentlicht am 16.08.2019<br>Dauer: 1 Stunde</p></article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_PUBLISHED), "2019-08-16");
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Le conseil vote</title></head><body><article><h1>Le conseil "
+                        "vote</h1>" FAR "<footer><p class=foot><b>Publié le :</b> 3 mars 2021</p>"
+                        "</footer></article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_PUBLISHED), "2021-03-03");
+    pith_doc_free(d);
+    const char *html3 = "<html><head><title>Faircoin</title></head><body><div class=node><h1>Faircoin</h1>"
+                        "<div class=content><div class=body>" FAR "</div></div><div class=submitted>"
+                        "Gespeichert von rasos am 24. Juli 2017 - 18:55</div></div></body></html>";
+    d = run(html3, NULL, REF_2024);
+    CHECK(starts(F(d, PITH_FIELD_PUBLISHED), "2017-07-24"));
+    pith_doc_free(d);
+    const char *html4 = "<html><head><title>Council agrees budget</title></head><body><article><h1>Council "
+                        "agrees budget</h1>" FAR "<p>The study was published in a journal on 3 March 2021 and "
+                        "read widely.</p>" FAR "<p>Aktualisiert am 4.3.2021</p></article></body></html>";
+    d = run(html4, NULL, REF_2024);
+    CHECK(F(d, PITH_FIELD_PUBLISHED) == NULL);
+    pith_doc_free(d);
+}
+
 /* hAtom / Blogger: the machine date of an <abbr> is in its title attribute. */
 static void test_abbr_title_date(void)
 {
@@ -725,6 +759,7 @@ int main(void)
     test_text_date_hidden_updated();
     test_text_date_anchor();
     test_abbr_title_date();
+    test_labelled_date();
     test_text_date_nav_box();
     test_text_date_region_start();
     test_text_date_calendar_days();
