@@ -495,6 +495,7 @@ static sv range_text(const mctx *c, nid from, nid end, size_t cap)
     if (!out || from >= pg->n_nodes)
         return sv_of(NULL, 0);
     size_t o = 0;
+    nid prev = 0;
     for (nid i = from; i <= end && i < pg->n_nodes && o + 1 < cap; i++) {
         const node *n = &pg->nodes[i];
         if (n->tag != T_TEXT) {
@@ -506,6 +507,14 @@ static sv range_text(const mctx *c, nid from, nid end, size_t cap)
                 i = subtree_end(pg, i);
             continue;
         }
+        /* a block that closed since the previous text ("<div>Name</div>Hace 13 horas") */
+        if (prev && o && out[o - 1] != ' ')
+            for (nid a = pg->nodes[prev].parent; a && a >= from && subtree_end(pg, a) < i; a = pg->nodes[a].parent)
+                if ((tag_class(pg->nodes[a].tag) & (TC_BLOCK | TC_CONTAINER))) {
+                    out[o++] = ' ';
+                    break;
+                }
+        prev = i;
         size_t l = n->text_len;
         if (l > cap - 1 - o)
             l = cap - 1 - o;

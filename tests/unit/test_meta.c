@@ -680,6 +680,19 @@ static void test_labelled_date(void)
     pith_doc_free(d);
 }
 
+/* A block that closes before the next text separates them: a byline box's
+ * name is not glued to the time after it ("José Miguel WilsonHace 13 horas"). */
+static void test_byline_block_end(void)
+{
+    const char *html = "<html><head><title>La agenda</title></head><body><article><h1>La agenda</h1>"
+                       "<div class=byline><div><a href=/autor/a>Isabel Caro</a> y <a href=/autor/b>José Miguel "
+                       "Wilson</a></div><b>Hace 13 horas</b></div>" PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK(has_author(d, "Isabel Caro"));
+    CHECK(has_author(d, "José Miguel Wilson"));
+    pith_doc_free(d);
+}
+
 /* hAtom / Blogger: the machine date of an <abbr> is in its title attribute. */
 static void test_abbr_title_date(void)
 {
@@ -759,6 +772,7 @@ int main(void)
     test_text_date_hidden_updated();
     test_text_date_anchor();
     test_abbr_title_date();
+    test_byline_block_end();
     test_labelled_date();
     test_text_date_nav_box();
     test_text_date_region_start();
