@@ -1796,6 +1796,27 @@ static const char *const BY_PHRASES[] = {
     "redakcja", "tekst", "autore", "autori",
 };
 
+/* Is s only a by-phrase ("By", "Von:", "Автор")? Its element is a label;
+ * the name follows in the next one. */
+static int by_alone(sv s)
+{
+    s = trim(s);
+    if (s.n && s.s[s.n - 1] == ':')
+        s.n--;
+    s = trim(s);
+    if (!s.n || s.n > 24)
+        return 0;
+    char f[64];
+    size_t fl = utf8_fold(s.s, s.n, f, sizeof f);
+    static const char *const ALONE[] = {"by", "von", "par", "por", "door", "di", "av", "af", "autor", "autorin",
+                                        "author", "authors", "автор", "від", "written by", "posted by", "text",
+                                        "text von", "texto", "tekst", "auteur", "autore"};
+    for (size_t k = 0; k < sizeof ALONE / sizeof ALONE[0]; k++)
+        if (strlen(ALONE[k]) == fl && !memcmp(f, ALONE[k], fl))
+            return 1;
+    return 0;
+}
+
 /* Cut a leading by-phrase (followed by a space or ':'), and decorations
  * ("~ ", "- ", "| "). Sets *had when a phrase was cut. */
 static sv strip_by(sv s, int *had)
@@ -2382,6 +2403,16 @@ static void authors_from_dom(const mctx *c, alist *L)
             strip_by(t, &had);
             if (had)
                 add_names(c, L, t, 0, -1); /* strict: "Von der Leyen will ..." is a headline */
+            else if (!phase && by_alone(t)) {
+                /* "<span>By</span><span><a>Name</a></span>": the name is the next sibling */
+                nid nx = subtree_end(pg, id) + 1;
+                if (nx >= pg->n_nodes || pg->nodes[nx].parent != pg->nodes[id].parent)
+                    continue;
+                sv nt = pg->nodes[nx].tag == T_TEXT ? clean_copy(c->a, node_text(pg, &pg->nodes[nx]), pg->nodes[nx].text_len)
+                                                    : subtree_text(c, nx, 200);
+                if (nt.n && nt.n <= 120)
+                    add_names(c, L, nt, 0, 0);
+            }
         }
     }
 }

@@ -693,6 +693,24 @@ static void test_byline_block_end(void)
     pith_doc_free(d);
 }
 
+/* "By" alone in its element: the name is in the next sibling. */
+static void test_by_alone(void)
+{
+    const char *html = "<html><head><title>Crews respond</title></head><body><article><h1>Crews respond</h1>"
+                       "<div class=x><span class=a>By</span><span><a href=/team/alex-b>Alex Bozarjian</a></span>"
+                       "<span><img alt=logo src=l.png></span></div>" PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK(has_author(d, "Alex Bozarjian"));
+    pith_doc_free(d);
+    /* a "By" label followed by a sentence is no byline */
+    const char *html2 = "<html><head><title>Crews respond</title></head><body><article><h1>Crews respond</h1>"
+                        "<div class=x><span class=a>By</span><span>the time the crews arrived the fire was "
+                        "out.</span></div>" PARA PARA2 "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK(pith_doc_list_count(d, PITH_LIST_AUTHORS) == 0);
+    pith_doc_free(d);
+}
+
 /* hAtom / Blogger: the machine date of an <abbr> is in its title attribute. */
 static void test_abbr_title_date(void)
 {
@@ -772,6 +790,7 @@ int main(void)
     test_text_date_hidden_updated();
     test_text_date_anchor();
     test_abbr_title_date();
+    test_by_alone();
     test_byline_block_end();
     test_labelled_date();
     test_text_date_nav_box();
