@@ -127,7 +127,7 @@ typedef struct node {
 /* Attributes pith keeps (for links, images, metadata). */
 typedef enum attr_kind {
     A_HREF = 0, A_SRC, A_ALT, A_DATETIME, A_CONTENT, A_NAME, A_PROPERTY, A_ITEMPROP, A_REL,
-    A_TYPE, A_LANG, A_CHARSET, A_HTTP_EQUIV, A_ITEMTYPE, A_CLASS, A_ID, A_COUNT
+    A_TYPE, A_LANG, A_CHARSET, A_HTTP_EQUIV, A_ITEMTYPE, A_CLASS, A_ID, A_TITLE, A_COUNT
 } attr_kind;
 
 typedef struct attr_entry {

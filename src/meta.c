@@ -495,6 +495,7 @@ static sv range_text(const mctx *c, nid from, nid end, size_t cap)
     if (!out || from >= pg->n_nodes)
         return sv_of(NULL, 0);
     size_t o = 0;
+    nid prev = 0;
     for (nid i = from; i <= end && i < pg->n_nodes && o + 1 < cap; i++) {
         const node *n = &pg->nodes[i];
         if (n->tag != T_TEXT) {
@@ -506,6 +507,14 @@ static sv range_text(const mctx *c, nid from, nid end, size_t cap)
                 i = subtree_end(pg, i);
             continue;
         }
+        /* a block that closed since the previous text ("<div>Name</div>Hace 13 horas") */
+        if (prev && o && out[o - 1] != ' ')
+            for (nid a = pg->nodes[prev].parent; a && a >= from && subtree_end(pg, a) < i; a = pg->nodes[a].parent)
+                if ((tag_class(pg->nodes[a].tag) & (TC_BLOCK | TC_CONTAINER))) {
+                    out[o++] = ' ';
+                    break;
+                }
+        prev = i;
         size_t l = n->text_len;
         if (l > cap - 1 - o)
             l = cap - 1 - o;
@@ -543,6 +552,24 @@ static int hint_below_region(const mctx *c, nid id, uint32_t hints, unsigned max
     for (unsigned k = 0; id && k < max_up; k++) {
         if (c->rs && id <= c->rs && c->rs <= subtree_end(pg, id))
             return 0; /* the region root or above */
+        if (pg->nodes[id].hints & hints)
+            return 1;
+        id = pg->nodes[id].parent;
+    }
+    return 0;
+}
+
+/* hint_below_region, also stopping at an ancestor that holds the headline:
+ * a theme may put the h1 and its date line in a box classed as breadcrumb
+ * navigation ("m-intro__breadcrumbNavigation"); that says nothing about them. */
+static int hint_below_anchor(const mctx *c, nid id, uint32_t hints, unsigned max_up)
+{
+    const page *pg = c->pg;
+    for (unsigned k = 0; id && k < max_up; k++) {
+        if (c->rs && id <= c->rs && c->rs <= subtree_end(pg, id))
+            return 0;
+        if (c->anchor && id < c->anchor && c->anchor <= subtree_end(pg, id))
+            return 0;
         if (pg->nodes[id].hints & hints)
             return 1;
         id = pg->nodes[id].parent;
@@ -1444,7 +1471,7 @@ static int text_date_near_scan(const mctx *c, int strict, date_value *d)
                     continue;
                 }
                 last_par = par;
-                if (hint_below_region(c, i, H_COMMENT | H_RELATED | H_NAV | H_HIDDEN, 12) ||
+                if (hint_below_anchor(c, i, H_COMMENT | H_RELATED | H_NAV | H_HIDDEN, 12) ||
                     update_classed(pg, par))
                     continue;
                 if (inside) {
@@ -1475,7 +1502,7 @@ static int text_date_near_scan(const mctx *c, int strict, date_value *d)
         if (phase == 0)
             for (unsigned k = 0; k < c->n_metas; k++) {
                 nid id = c->metas[k];
-                if (!in_zone(c, id) || hint_below_region(c, id, H_COMMENT | H_RELATED | H_NAV, 40) ||
+                if (!in_zone(c, id) || hint_below_anchor(c, id, H_COMMENT | H_RELATED | H_NAV, 40) ||
                     update_classed(pg, id))
                     continue;
                 /* an element only its class names a date: near the headline or the region's start */
@@ -1487,6 +1514,108 @@ static int text_date_near_scan(const mctx *c, int strict, date_value *d)
                 if (t.n >= 6 && text_date(c, t.s, t.n, 0, d))
                     return 1;
             }
+    }
+    return 0;
+}
+
+/* Does the folded text before a date end with a publication label
+ * ("Veröffentlicht am", "Erschienen:", "Published on", "Publié le",
+ * "Опубліковано")? Connectors ("am", "on", "le", ":") are skipped. */
+static int pub_label_before(const char *s, size_t off)
+{
+    char f[128];
+    size_t b = off > 60 ? off - 60 : 0;
+    size_t n = utf8_fold(s + b, off - b, f, sizeof f - 1);
+    f[n] = '\0';
+    static const char *const CONN[] = {"am", "on", "le", "el", "il", "op", "em", "den", "the", "du", "de", "в", "dne", "dana", "di"};
+    static const char *const LAB[] = {
+        "veröffentlicht", "erschienen", "publiziert", "erstveröffentlichung", "veröffentlichung", "published",
+        "publication date", "date published", "date of publication", "first published", "posted", "publié", "publiée",
+        "date de publication", "publicado", "publicada", "fecha de publicación", "pubblicato", "pubblicata",
+        "data di pubblicazione", "gepubliceerd", "opublikowano", "data publikacji", "опубліковано",
+        "опубликовано", "дата публікації", "дата публикации", "публікація", "публикация", "publicerad",
+        "publiceret", "publisert", "julkaistu", "publikováno", "publikované", "objavljeno", "közzétéve",
+        "publicat", "δημοσιεύθηκε", "δημοσίευση", "yayınlanma tarihi", "yayınlandı"};
+    for (int round = 0; round < 3; round++) {
+        while (n && (f[n - 1] == ' ' || f[n - 1] == ':' || f[n - 1] == '-' || f[n - 1] == ',' || f[n - 1] == '|'))
+            n--;
+        f[n] = '\0';
+        for (size_t k = 0; k < sizeof LAB / sizeof LAB[0]; k++) {
+            size_t l = strlen(LAB[k]);
+            if (n >= l && !memcmp(f + n - l, LAB[k], l) && (n == l || f[n - l - 1] == ' ' || f[n - l - 1] == '>' ||
+                                                            f[n - l - 1] == '(' || f[n - l - 1] == '|'))
+                return 1;
+        }
+        int cut = 0;
+        for (size_t k = 0; k < sizeof CONN / sizeof CONN[0] && !cut; k++) {
+            size_t l = strlen(CONN[k]);
+            if (n > l && !memcmp(f + n - l, CONN[k], l) && f[n - l - 1] == ' ')
+                n -= l, cut = 1;
+        }
+        if (!cut)
+            return 0;
+    }
+    return 0;
+}
+
+/* The last resort: a date after a publication label anywhere in the
+ * article zone or just after it (the end of the body, the article's footer
+ * line: "Veröffentlicht am 16.08.2019", "Erschienen am: 01.11.2023"), or a
+ * date/meta-classed element in the rest of the element that holds the
+ * article (Drupal's "submitted" line after the body). */
+static int labelled_date(mctx *c, date_value *d)
+{
+    const page *pg = c->pg;
+    if (!c->ze)
+        return 0;
+    nid tail = c->art_end > c->ze ? c->art_end : c->ze;
+    /* the rest of the region root's parent: the article's own end matter */
+    nid rp = pg->nodes[c->rs].parent;
+    if (rp) {
+        nid e = subtree_end(pg, rp);
+        if (e > tail && e - c->ze < 400)
+            tail = e;
+    }
+    if (tail - c->ze < 150 && tail + 150 < pg->n_nodes)
+        tail = c->ze + 150;
+    const uint32_t bad = H_COMMENT | H_RELATED | H_NAV | H_HIDDEN | H_AD | H_LINKY;
+    nid prev = 0;
+    for (nid i = c->zs; i <= tail && i < pg->n_nodes; i++) {
+        const node *n = &pg->nodes[i];
+        if (n->tag != T_TEXT || !n->text_len)
+            continue;
+        nid p0 = prev;
+        prev = i;
+        if (n->text_len > 400 || n->text_len < 4 || hint_below_anchor(c, i, bad, 40))
+            continue;
+        /* the label may end the previous text ("<b>Veröffentlicht:</b> 12.03.2020") */
+        char lb[320];
+        size_t bl = 0;
+        if (p0) {
+            const node *q = &pg->nodes[p0];
+            size_t ql = q->text_len > 60 ? 60 : q->text_len;
+            memcpy(lb, pg->text + q->text_off + q->text_len - ql, ql);
+            bl = ql;
+            lb[bl++] = ' ';
+        }
+        size_t tl = n->text_len > sizeof lb - bl ? sizeof lb - bl : n->text_len;
+        memcpy(lb + bl, pg->text + n->text_off, tl);
+        size_t off = 0, len = 0;
+        date_value v;
+        if (text_date_at(c, lb + bl, tl, 0, &v, &off, &len) && pub_label_before(lb, bl + off)) {
+            *d = v;
+            return 1;
+        }
+    }
+    for (unsigned k = 0; k < c->n_metas; k++) {
+        nid id = c->metas[k];
+        if (id <= c->ze || id > tail || hint_below_region(c, id, bad | H_NEG, 40) || update_classed(pg, id) ||
+            !date_class(pg, &pg->nodes[id]))
+            continue;
+        nid par = pg->nodes[id].parent; /* with a short parent's label ("last edited:") */
+        sv t = subtree_text(c, par && pg->nodes[par].chars <= 120 ? par : id, 300);
+        if (t.n >= 6 && text_date(c, t.s, t.n, 0, d))
+            return 1;
     }
     return 0;
 }
@@ -1600,7 +1729,7 @@ static void do_dates(mctx *c)
              date_from_url(c->doc->f[PITH_FIELD_CANONICAL_URL].v, c->doc->f[PITH_FIELD_CANONICAL_URL].len, &pub) &&
              date_plausible(&pub, c->pg->ref_time))
         pub_src = "url";
-    else if (text_date_near(c, 0, &pub))
+    else if (text_date_near(c, 0, &pub) || labelled_date(c, &pub))
         pub_src = "text";
     /* A date-only value gains the time of a lower source on the same day. */
     if (pub_src && !pub.has_time) {
@@ -1666,6 +1795,27 @@ static const char *const BY_PHRASES[] = {
     "authors", "автор", "авторка", "автори", "авторы", "від", "от", "текст", "par", "por", "door", "af", "av",
     "redakcja", "tekst", "autore", "autori",
 };
+
+/* Is s only a by-phrase ("By", "Von:", "Автор")? Its element is a label;
+ * the name follows in the next one. */
+static int by_alone(sv s)
+{
+    s = trim(s);
+    if (s.n && s.s[s.n - 1] == ':')
+        s.n--;
+    s = trim(s);
+    if (!s.n || s.n > 24)
+        return 0;
+    char f[64];
+    size_t fl = utf8_fold(s.s, s.n, f, sizeof f);
+    static const char *const ALONE[] = {"by", "von", "par", "por", "door", "di", "av", "af", "autor", "autorin",
+                                        "author", "authors", "автор", "від", "written by", "posted by", "text",
+                                        "text von", "texto", "tekst", "auteur", "autore"};
+    for (size_t k = 0; k < sizeof ALONE / sizeof ALONE[0]; k++)
+        if (strlen(ALONE[k]) == fl && !memcmp(f, ALONE[k], fl))
+            return 1;
+    return 0;
+}
 
 /* Cut a leading by-phrase (followed by a space or ':'), and decorations
  * ("~ ", "- ", "| "). Sets *had when a phrase was cut. */
@@ -2253,6 +2403,16 @@ static void authors_from_dom(const mctx *c, alist *L)
             strip_by(t, &had);
             if (had)
                 add_names(c, L, t, 0, -1); /* strict: "Von der Leyen will ..." is a headline */
+            else if (!phase && by_alone(t)) {
+                /* "<span>By</span><span><a>Name</a></span>": the name is the next sibling */
+                nid nx = subtree_end(pg, id) + 1;
+                if (nx >= pg->n_nodes || pg->nodes[nx].parent != pg->nodes[id].parent)
+                    continue;
+                sv nt = pg->nodes[nx].tag == T_TEXT ? clean_copy(c->a, node_text(pg, &pg->nodes[nx]), pg->nodes[nx].text_len)
+                                                    : subtree_text(c, nx, 200);
+                if (nt.n && nt.n <= 120)
+                    add_names(c, L, nt, 0, 0);
+            }
         }
     }
 }

@@ -612,12 +612,25 @@ static attr_kind attr_kind_of(const char *k, size_t n)
         {"name", 4, A_NAME}, {"type", 4, A_TYPE}, {"lang", 4, A_LANG}, {"class", 5, A_CLASS},
         {"content", 7, A_CONTENT}, {"charset", 7, A_CHARSET}, {"datetime", 8, A_DATETIME},
         {"property", 8, A_PROPERTY}, {"itemprop", 8, A_ITEMPROP}, {"itemtype", 8, A_ITEMTYPE},
-        {"http-equiv", 10, A_HTTP_EQUIV},
+        {"http-equiv", 10, A_HTTP_EQUIV}, {"title", 5, A_TITLE},
     };
     for (size_t i = 0; i < sizeof KEYS / sizeof KEYS[0]; i++)
         if (KEYS[i].len == n && memcmp(KEYS[i].name, k, n) == 0)
             return KEYS[i].kind;
     return A_COUNT;
+}
+
+/* <abbr class="published" title="2019-03-04T10:52:00+01:00">: the hAtom
+ * microformat's publication date (Blogger, older WordPress themes). */
+static int abbr_published(const page *pg, const node *nd)
+{
+    const char *c = node_attr(pg, nd, A_CLASS);
+    if (!c)
+        return 0;
+    for (const char *p = strstr(c, "published"); p; p = strstr(p + 1, "published"))
+        if ((p == c || p[-1] == ' ') && (p[9] == '\0' || p[9] == ' '))
+            return 1;
+    return 0;
 }
 
 /* Read an element's attributes: hints and kept values. Returns hint bits. */
@@ -682,7 +695,8 @@ static uint32_t read_attrs(page *pg, myhtml_tree_node_t *dn, nid id, tag t)
                    ak == A_ITEMTYPE || ak == A_ALT || ak == A_HTTP_EQUIV || ak == A_CHARSET ||
                    ((ak == A_CLASS || ak == A_ID) &&
                     (t == T_P || t == T_DIV || t == T_SPAN || t == T_TIME || t == T_A || t == T_SMALL ||
-                     (t >= T_H1 && t <= T_H6)));
+                     t == T_ABBR || (t >= T_H1 && t <= T_H6))) ||
+                   (ak == A_TITLE && t == T_ABBR); /* <abbr class=published title="2019-..."> */
         if (!keep)
             continue;
         if (ak == A_ALT && t != T_IMG)
@@ -844,9 +858,13 @@ pith_status parse_page(parser *p, page *pg)
                     const char *ip = node_attr_len(pg, nd, A_ITEMPROP, &il);
                     const char *ct = node_attr_len(pg, nd, A_CONTENT, &cl);
                     const char *dt = node_attr_len(pg, nd, A_DATETIME, &dl);
+                    if (t == T_ABBR && !ct && !dt) /* hAtom / Blogger: the machine date in title */
+                        dt = node_attr_len(pg, nd, A_TITLE, &dl);
                     if (ip)
                         add_meta(pg, MI_ITEMPROP, ip, il, ct ? ct : dt, ct ? cl : dt ? dl : 0, id);
                     if (t == T_TIME && dt)
+                        add_meta(pg, MI_TIME, "datetime", 8, dt, dl, id);
+                    else if (t == T_ABBR && dt && !ip && abbr_published(pg, nd))
                         add_meta(pg, MI_TIME, "datetime", 8, dt, dl, id);
                 }
             }

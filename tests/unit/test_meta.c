@@ -633,6 +633,105 @@ static void test_text_date_anchor(void)
     pith_doc_free(d);
 }
 
+/* A box classed as breadcrumb navigation that holds the headline says
+ * nothing about the date line under it; its own nav list still does. */
+static void test_text_date_nav_box(void)
+{
+    const char *html = "<html><head><title>Unser Tipp im November</title></head><body><div "
+                       "class=\"intro intro__breadcrumbNavigation\"><nav><ul><li><a href=/t>Tipps 12.10.2020</a>"
+                       "</li></ul></nav><h1>Unser Tipp im November</h1><p class=caption> 01. November 2021 | "
+                       "Naturschutz</p></div><div class=main>" PARA PARA2 "</div></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_PUBLISHED), "2021-11-01");
+    pith_doc_free(d);
+}
+
+/* Fifty paragraphs: what follows is far from the headline. */
+#define P10 PARA PARA2 PARA PARA2 PARA PARA2 PARA PARA2 PARA PARA2
+#define FAR P10 P10 P10 P10 P10
+
+/* The last resort: a date after a publication label at the end of the
+ * body or in the article's footer, a "submitted" line after the body; a
+ * date in a sentence or after an update label is not one. */
+static void test_labelled_date(void)
+{
+    const char *html = "<html><head><title>Sternfusion</title></head><body><article><h1>Sternfusion</h1>"
+                       FAR "<p>Veröffentlicht am 16.08.2019<br>Dauer: 1 Stunde</p></article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_PUBLISHED), "2019-08-16");
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Le conseil vote</title></head><body><article><h1>Le conseil "
+                        "vote</h1>" FAR "<footer><p class=foot><b>Publié le :</b> 3 mars 2021</p>"
+                        "</footer></article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_PUBLISHED), "2021-03-03");
+    pith_doc_free(d);
+    const char *html3 = "<html><head><title>Faircoin</title></head><body><div class=node><h1>Faircoin</h1>"
+                        "<div class=content><div class=body>" FAR "</div></div><div class=submitted>"
+                        "Gespeichert von rasos am 24. Juli 2017 - 18:55</div></div></body></html>";
+    d = run(html3, NULL, REF_2024);
+    CHECK(starts(F(d, PITH_FIELD_PUBLISHED), "2017-07-24"));
+    pith_doc_free(d);
+    const char *html4 = "<html><head><title>Council agrees budget</title></head><body><article><h1>Council "
+                        "agrees budget</h1>" FAR "<p>The study was published in a journal on 3 March 2021 and "
+                        "read widely.</p>" FAR "<p>Aktualisiert am 4.3.2021</p></article></body></html>";
+    d = run(html4, NULL, REF_2024);
+    CHECK(F(d, PITH_FIELD_PUBLISHED) == NULL);
+    pith_doc_free(d);
+}
+
+/* A block that closes before the next text separates them: a byline box's
+ * name is not glued to the time after it ("José Miguel WilsonHace 13 horas"). */
+static void test_byline_block_end(void)
+{
+    const char *html = "<html><head><title>La agenda</title></head><body><article><h1>La agenda</h1>"
+                       "<div class=byline><div><a href=/autor/a>Isabel Caro</a> y <a href=/autor/b>José Miguel "
+                       "Wilson</a></div><b>Hace 13 horas</b></div>" PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK(has_author(d, "Isabel Caro"));
+    CHECK(has_author(d, "José Miguel Wilson"));
+    pith_doc_free(d);
+}
+
+/* "By" alone in its element: the name is in the next sibling. */
+static void test_by_alone(void)
+{
+    const char *html = "<html><head><title>Crews respond</title></head><body><article><h1>Crews respond</h1>"
+                       "<div class=x><span class=a>By</span><span><a href=/team/alex-b>Alex Bozarjian</a></span>"
+                       "<span><img alt=logo src=l.png></span></div>" PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK(has_author(d, "Alex Bozarjian"));
+    pith_doc_free(d);
+    /* a "By" label followed by a sentence is no byline */
+    const char *html2 = "<html><head><title>Crews respond</title></head><body><article><h1>Crews respond</h1>"
+                        "<div class=x><span class=a>By</span><span>the time the crews arrived the fire was "
+                        "out.</span></div>" PARA PARA2 "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK(pith_doc_list_count(d, PITH_LIST_AUTHORS) == 0);
+    pith_doc_free(d);
+}
+
+/* hAtom / Blogger: the machine date of an <abbr> is in its title attribute. */
+static void test_abbr_title_date(void)
+{
+    const char *html = "<html><head><title>Council agrees budget</title></head><body><article>"
+                       "<h1>Council agrees budget</h1>" PARA PARA2
+                       "<div class=post-footer>Posted at <abbr class='published' itemprop='datePublished' "
+                       "title='2017-09-09T10:52:00+02:00'>10:52</abbr></div></article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK(starts(F(d, PITH_FIELD_PUBLISHED), "2017-09-09"));
+    CHECK_STR(S(d, PITH_FIELD_PUBLISHED), "microdata");
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Council agrees budget</title></head><body><article>"
+                        "<h1>Council agrees budget</h1><p class=meta><abbr class=\"published\" "
+                        "title=\"2013-04-04T18:52:11+00:00\">Permalink</abbr> <abbr title=\"Really Simple "
+                        "Syndication\">RSS</abbr></p>" PARA PARA2 "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK(starts(F(d, PITH_FIELD_PUBLISHED), "2013-04-04"));
+    CHECK_STR(S(d, PITH_FIELD_PUBLISHED), "time-element");
+    pith_doc_free(d);
+}
+
 /* The region's first lines: a dateline counts, a date in a sentence does
  * not, a photo credit does not. */
 static void test_text_date_region_start(void)
@@ -690,6 +789,11 @@ int main(void)
     test_text_date_uk();
     test_text_date_hidden_updated();
     test_text_date_anchor();
+    test_abbr_title_date();
+    test_by_alone();
+    test_byline_block_end();
+    test_labelled_date();
+    test_text_date_nav_box();
     test_text_date_region_start();
     test_text_date_calendar_days();
     test_dom_byline();
