@@ -2,8 +2,8 @@
  *
  * A client of include/pith.h only. Reads each FILE (or stdin), extracts one
  * record per input and writes it to stdout in the chosen format; errors and
- * diagnostics go to stderr. With several inputs and --format json the output
- * is JSON Lines, one object per input, each with "source". Exit codes are
+ * diagnostics go to stderr. With --format json the output is JSON Lines, one
+ * object per input, with "source" when it was read from a file. Exit codes are
  * documented in usage() and man/pith.1.
  */
 #include "pith.h"
@@ -31,8 +31,8 @@ static void usage(FILE *f)
         "Reads each FILE, or standard input when none is given; '-' is standard input.\n"
         "\n"
         "Output:\n"
-        "  -f, --format FMT     text (default), markdown, json or html. With several inputs,\n"
-        "                       json gives JSON Lines (one object per input, with \"source\").\n"
+        "  -f, --format FMT     text (default), markdown, json or html. json: one object per\n"
+        "                       input and line, with \"source\" when read from a file\n"
         "      --no-blocks      json: leave out the \"blocks\" array\n"
         "      --no-title       text/markdown/html: body only\n"
         "  -o, --output FILE    write to FILE instead of standard output; in batch mode\n"
@@ -41,7 +41,8 @@ static void usage(FILE *f)
         "Input:\n"
         "      --input KIND     html (default) or text: plain text of one page as a scraper,\n"
         "                       a WET record or 'w3m -dump' saved it (text mode)\n"
-        "      --url URL        the page's URL (for metadata and dates in the path)\n"
+        "      --url URL        the page's URL (for metadata and dates in the path; not\n"
+        "                       used in batch mode)\n"
         "      --charset NAME   the page's charset as the HTTP header gave it; a byte order\n"
         "                       mark still wins, as in browsers\n"
         "      --ref-time T     reference time for relative dates ('yesterday', '2 hours ago')\n"
@@ -68,18 +69,18 @@ static void usage(FILE *f)
         "                       default 64); deeper ones are dropped before parsing\n"
         "      --timeout-ms N   per-page work budget (default 10000; 0 = none); PITH_ETIMEOUT\n"
         "      --strict-limits  reject pages over depth/formatting/node/attribute limits\n"
-        "                       (PITH_ETOODEEP)\n"
-        "                       instead of processing them in a degraded way\n"
+        "                       (PITH_ETOODEEP) instead of processing them in a degraded way\n"
         "\n"
         "Batch mode (corpora): used when an input is a directory or a WARC file, or with\n"
         "any of the options below. Output is JSON Lines in input order (the same bytes\n"
         "whatever --jobs), one line per page or WARC record: the record, or an error\n"
         "record; other WARC records (requests, non-HTML, non-200, revisits) are skipped\n"
         "and counted. A summary goes to stderr, with a progress line on a terminal.\n"
-        "  -j, --jobs N         worker threads (default: all cores)\n"
+        "Only --format json (the default here) is accepted.\n"
+        "  -j, --jobs N         worker threads (default: all cores; at most 512)\n"
         "      --files-from F   read input paths from F, one per line ('-' = stdin)\n"
-        "      --resume         skip inputs already written to the -o file by an\n"
-        "                       earlier run (a cut last line is removed first)\n"
+        "      --resume         skip inputs already written to the -o file (uncompressed)\n"
+        "                       by an earlier run (a cut last line is removed first)\n"
         "      --dedupe         flag exact (\"duplicate_of\") and near duplicates\n"
         "                       (\"near_duplicate_of\", MinHash) by record \"seq\"\n"
         "      --learn-boilerplate  read the inputs twice: first learn the blocks that\n"
@@ -96,7 +97,8 @@ static void usage(FILE *f)
         "\n"
         "Exit status:\n"
         "  0  every input gave a record\n"
-        "  1  at least one input gave an error record (no content, over a limit, bad charset)\n"
+        "  1  at least one input gave an error record (no content, over a limit, bad charset,\n"
+        "     a broken WARC record)\n"
         "  2  bad command line\n"
         "  3  an input could not be read, or the output could not be written\n"
         "  4  out of memory or internal error\n"
