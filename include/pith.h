@@ -48,7 +48,8 @@ typedef enum pith_status {
     PITH_ENOMEM = 1,      /* memory allocation failed (or the memory limit was hit) */
     PITH_EINVAL = 2,      /* invalid argument or option */
     PITH_ETOOBIG = 3,     /* input larger than options.max_bytes */
-    PITH_ETOODEEP = 4,    /* limit on nesting, nodes or attributes exceeded (strict mode) */
+    PITH_ETOODEEP = 4,    /* limit on nesting, formatting elements, nodes or attributes
+                             exceeded (strict mode) */
     PITH_ETIMEOUT = 5,    /* the per-page work budget ran out */
     PITH_ECHARSET = 6,    /* unknown charset named by the caller */
     PITH_ENOCONTENT = 7,  /* the page has no main content (the doc still carries metadata) */
@@ -70,7 +71,8 @@ PITH_API const char *pith_status_message(pith_status s);
 #define PITH_OPT_NO_METADATA 0x0008u /* skip metadata extraction (body only) */
 #define PITH_OPT_STRICT_LIMITS 0x0010u /* reject pages over the structural limits instead of
                                           processing them in a bounded, degraded way */
-#define PITH_OPT_NO_LINKS 0x0020u   /* do not keep link targets in the block runs */
+#define PITH_OPT_NO_LINKS 0x0020u   /* reserved: accepted, no effect yet (blocks carry no
+                                       link targets) */
 
 typedef struct pith_options {
     unsigned flags;          /* PITH_OPT_* bits; default 0 */
@@ -98,7 +100,10 @@ PITH_API void pith_options_init(pith_options *opt);
 typedef struct pith_extractor pith_extractor;
 
 /* Validate *opt and create an extractor. On PITH_EINVAL, *err_field (when not
- * NULL) names the offending option. The options are copied. */
+ * NULL) names the offending option ("flags" for PRECISION with RECALL). The
+ * ranges accepted: max_bytes 1 .. 1 GiB, max_depth 8 .. 4096, max_nodes
+ * 16 .. 100,000,000, max_attrs and max_formatting 1 .. 100,000. NULL opt =
+ * the defaults. The options are copied. */
 PITH_API pith_status pith_extractor_new(const pith_options *opt, pith_extractor **out,
                                         const char **err_field);
 /* Release an extractor. Accepts NULL. Docs it produced stay valid. */
@@ -239,7 +244,7 @@ typedef enum pith_format {
 } pith_format;
 
 #define PITH_RENDER_NO_BLOCKS 0x01u  /* JSON: leave out the "blocks" array */
-#define PITH_RENDER_NO_TITLE 0x02u   /* text/markdown: body only */
+#define PITH_RENDER_NO_TITLE 0x02u   /* text/markdown/html: body only */
 #define PITH_RENDER_COMMENTS 0x04u   /* include comment blocks (when kept) */
 
 /* Parse a format name ("text", "markdown", "md", "json", "html"); -1 if unknown. */
@@ -255,8 +260,9 @@ PITH_API pith_status pith_render(const pith_doc *doc, pith_format format, unsign
 PITH_API char *pith_render_string(const pith_doc *doc, pith_format format, unsigned flags,
                                   size_t *len);
 /* JSON error record for an input that produced no doc (or a failed doc):
- * {"error":"PITH_E...","message":...,"url":...} plus extra members given as a
- * JSON fragment (may be NULL). Free with pith_free. */
+ * {"status":"PITH_E...","error":"PITH_E...","message":...,"url":...} plus
+ * extra members given as a JSON fragment (may be NULL). message NULL gives
+ * pith_status_message(s). Free with pith_free. */
 PITH_API char *pith_error_json(pith_status s, const char *message, const char *url,
                                const char *extra_json_members);
 PITH_API void pith_free(void *p);
