@@ -1,12 +1,17 @@
 # pith — build, test, sanitize, fuzz, bench, install.
 #
-#   make            library (static + shared) and the pith CLI in build/
-#   make test       build, then run unit, case, CLI and Python tests
+#   make            library (static + shared), the pith CLI, build/speed and build/inspect
+#   make test       build, then run unit tests and fuzz replays, golden cases, CLI,
+#                   adversarial-input, batch and Python tests
+#   make unit       unit tests and fuzz regression replays only
 #   make asan       the same test suite with -fsanitize=address,undefined (build-asan/)
 #   make eval       quality over ../shared/data (skips when absent)
 #   make bench      speed over ../shared/data (skips when absent)
+#   make bench-warc / bench-python   corpus-mode and Python speed
+#   make python     the Python extension into build/python-lib
 #   make fuzz       libFuzzer targets (clang), FUZZ_SECONDS each
 #   make install    PREFIX=/usr/local: lib, header, pith.pc, CLI, man page
+#   make clean      remove build/ and build-asan/
 
 PREFIX ?= /usr/local
 BUILD ?= build
