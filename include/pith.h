@@ -71,8 +71,6 @@ PITH_API const char *pith_status_message(pith_status s);
 #define PITH_OPT_NO_METADATA 0x0008u /* skip metadata extraction (body only) */
 #define PITH_OPT_STRICT_LIMITS 0x0010u /* reject pages over the structural limits instead of
                                           processing them in a bounded, degraded way */
-#define PITH_OPT_NO_LINKS 0x0020u   /* reserved: accepted, no effect yet (blocks carry no
-                                       link targets) */
 
 typedef struct pith_options {
     unsigned flags;          /* PITH_OPT_* bits; default 0 */

@@ -220,7 +220,7 @@ static expool *module_pool(modstate *st, const pith_options *opt, int claim)
 
 /* Extraction options as given by keywords (NULL object = not given). */
 typedef struct optargs {
-    int comments, precision, recall, metadata, links, strict_limits;
+    int comments, precision, recall, metadata, strict_limits;
     PyObject *max_bytes, *max_depth, *max_nodes, *max_attrs, *max_formatting, *timeout_ms, *max_memory;
 } optargs;
 
@@ -228,7 +228,6 @@ static void optargs_init(optargs *a)
 {
     memset(a, 0, sizeof *a);
     a->metadata = 1;
-    a->links = 1;
 }
 
 /* None/absent keeps *out; otherwise a non-negative int up to max. */
@@ -273,8 +272,6 @@ static int build_options(modstate *st, const optargs *a, pith_options *opt)
         opt->flags |= PITH_OPT_RECALL;
     if (!a->metadata)
         opt->flags |= PITH_OPT_NO_METADATA;
-    if (!a->links)
-        opt->flags |= PITH_OPT_NO_LINKS;
     if (a->strict_limits)
         opt->flags |= PITH_OPT_STRICT_LIMITS;
     unsigned long long v;
@@ -772,7 +769,7 @@ static PyObject *module_extract(PyObject *module, PyObject *args, PyObject *kw, 
 {
     modstate *st = state_of(module);
     static char *kwlist[] = {"html", "url", "format", "comments", "ref_time", "charset", "precision",
-                             "recall", "metadata", "links", "strict_limits", "blocks", "title",
+                             "recall", "metadata", "strict_limits", "blocks", "title",
                              "max_bytes", "max_depth", "max_nodes", "max_attrs", "max_formatting",
                              "timeout_ms", "max_memory", "raise_on_error", NULL};
     PyObject *html, *ref_time = NULL;
@@ -780,9 +777,9 @@ static PyObject *module_extract(PyObject *module, PyObject *args, PyObject *kw, 
     int blocks = 1, title = 1, raise_on_error = 0;
     optargs a;
     optargs_init(&a);
-    if (!PyArg_ParseTupleAndKeywords(args, kw, "O|z$zpOzppppppp" "OOOOOOOp", kwlist, &html, &url, &format,
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "O|z$zpOzpppppp" "OOOOOOOp", kwlist, &html, &url, &format,
                                      &a.comments, &ref_time, &charset, &a.precision, &a.recall,
-                                     &a.metadata, &a.links, &a.strict_limits, &blocks, &title,
+                                     &a.metadata, &a.strict_limits, &blocks, &title,
                                      &a.max_bytes, &a.max_depth, &a.max_nodes, &a.max_attrs,
                                      &a.max_formatting, &a.timeout_ms, &a.max_memory, &raise_on_error))
         return NULL;
@@ -812,7 +809,7 @@ static PyObject *module_extract(PyObject *module, PyObject *args, PyObject *kw, 
 
 #define EXTRACT_SIG                                                                                    \
     "(html, url=None, *, format='dict', comments=False, ref_time=None, charset=None, "                 \
-    "precision=False, recall=False, metadata=True, links=True, strict_limits=False, blocks=True, "     \
+    "precision=False, recall=False, metadata=True, strict_limits=False, blocks=True, "     \
     "title=True, max_bytes=None, max_depth=None, max_nodes=None, max_attrs=None, "                     \
     "max_formatting=None, timeout_ms=None, max_memory=None, raise_on_error=False)\n--\n\n"
 
@@ -865,7 +862,7 @@ typedef struct ExtractorObject {
 static PyObject *extractor_new(PyTypeObject *type, PyObject *args, PyObject *kw)
 {
     modstate *st = state_of_type(type);
-    static char *kwlist[] = {"comments", "precision", "recall", "metadata", "links", "strict_limits",
+    static char *kwlist[] = {"comments", "precision", "recall", "metadata", "strict_limits",
                              "max_bytes", "max_depth", "max_nodes", "max_attrs", "max_formatting",
                              "timeout_ms", "max_memory", "format", "blocks", "title", "raise_on_error",
                              NULL};
@@ -873,8 +870,8 @@ static PyObject *extractor_new(PyTypeObject *type, PyObject *args, PyObject *kw)
     optargs_init(&a);
     const char *format = NULL;
     int blocks = 1, title = 1, raise_on_error = 0;
-    if (!PyArg_ParseTupleAndKeywords(args, kw, "|$pppppp" "OOOOOOOzppp:Extractor", kwlist, &a.comments,
-                                     &a.precision, &a.recall, &a.metadata, &a.links, &a.strict_limits,
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "|$ppppp" "OOOOOOOzppp:Extractor", kwlist, &a.comments,
+                                     &a.precision, &a.recall, &a.metadata, &a.strict_limits,
                                      &a.max_bytes, &a.max_depth, &a.max_nodes, &a.max_attrs,
                                      &a.max_formatting, &a.timeout_ms, &a.max_memory, &format, &blocks,
                                      &title, &raise_on_error))
@@ -903,9 +900,9 @@ static PyObject *extractor_new(PyTypeObject *type, PyObject *args, PyObject *kw)
     self->rflags = (blocks ? 0 : PITH_RENDER_NO_BLOCKS) | (title ? 0 : PITH_RENDER_NO_TITLE) |
                    (a.comments ? PITH_RENDER_COMMENTS : 0);
     self->options = Py_BuildValue(
-        "{sNsNsNsNsNsNsKsIsIsIsIsIsKszsNsNsN}", "comments", PyBool_FromLong(a.comments), "precision",
+        "{sNsNsNsNsNsKsIsIsIsIsIsKszsNsNsN}", "comments", PyBool_FromLong(a.comments), "precision",
         PyBool_FromLong(a.precision), "recall", PyBool_FromLong(a.recall), "metadata",
-        PyBool_FromLong(a.metadata), "links", PyBool_FromLong(a.links), "strict_limits",
+        PyBool_FromLong(a.metadata), "strict_limits",
         PyBool_FromLong(a.strict_limits), "max_bytes", (unsigned long long)opt.max_bytes, "max_depth",
         opt.max_depth, "max_nodes", opt.max_nodes, "max_attrs", opt.max_attrs, "max_formatting",
         opt.max_formatting, "timeout_ms", opt.time_budget_ms, "max_memory",
@@ -1031,7 +1028,7 @@ static PyGetSetDef extractor_getset[] = {
 };
 
 PyDoc_STRVAR(extractor_doc,
-"Extractor(*, comments=False, precision=False, recall=False, metadata=True, links=True, "
+"Extractor(*, comments=False, precision=False, recall=False, metadata=True, "
 "strict_limits=False, max_bytes=None, max_depth=None, max_nodes=None, max_attrs=None, "
 "max_formatting=None, timeout_ms=None, max_memory=None, format='dict', blocks=True, title=True, "
 "raise_on_error=False)\n--\n\n"

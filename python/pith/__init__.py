@@ -74,7 +74,7 @@ __all__ = [
 
 # Keywords of extract_warc that are Extractor options.
 _EXTRACTION_KEYS = frozenset((
-    'comments', 'precision', 'recall', 'metadata', 'links', 'strict_limits', 'max_bytes',
+    'comments', 'precision', 'recall', 'metadata', 'strict_limits', 'max_bytes',
     'max_depth', 'max_nodes', 'max_attrs', 'max_formatting', 'timeout_ms', 'max_memory',
     'blocks', 'title',
 ))

@@ -37,7 +37,7 @@ class ReadError(Error, OSError): ...
 
 def extract(html: Page, url: Optional[str] = None, *, format: Optional[Format] = 'dict',
             comments: bool = False, ref_time: RefTime = None, charset: Optional[str] = None,
-            precision: bool = False, recall: bool = False, metadata: bool = True, links: bool = True,
+            precision: bool = False, recall: bool = False, metadata: bool = True,
             strict_limits: bool = False, blocks: bool = True, title: bool = True,
             max_bytes: Optional[int] = None, max_depth: Optional[int] = None,
             max_nodes: Optional[int] = None, max_attrs: Optional[int] = None,
@@ -48,7 +48,7 @@ def extract(html: Page, url: Optional[str] = None, *, format: Optional[Format] =
 
 def extract_text(html: Page, url: Optional[str] = None, *, format: Optional[Format] = 'dict',
                  comments: bool = False, ref_time: RefTime = None, charset: Optional[str] = None,
-                 precision: bool = False, recall: bool = False, metadata: bool = True, links: bool = True,
+                 precision: bool = False, recall: bool = False, metadata: bool = True,
                  strict_limits: bool = False, blocks: bool = True, title: bool = True,
                  max_bytes: Optional[int] = None, max_depth: Optional[int] = None,
                  max_nodes: Optional[int] = None, max_attrs: Optional[int] = None,
@@ -72,7 +72,7 @@ class Extractor:
     """A reusable, thread-safe extractor with fixed options."""
 
     def __init__(self, *, comments: bool = False, precision: bool = False, recall: bool = False,
-                 metadata: bool = True, links: bool = True, strict_limits: bool = False,
+                 metadata: bool = True, strict_limits: bool = False,
                  max_bytes: Optional[int] = None, max_depth: Optional[int] = None,
                  max_nodes: Optional[int] = None, max_attrs: Optional[int] = None,
                  max_formatting: Optional[int] = None, timeout_ms: Optional[int] = None,
