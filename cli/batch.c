@@ -154,11 +154,44 @@ static int keyset_has(const keyset *k, uint64_t h)
     return 0;
 }
 
+static void json_str(char **out, size_t *len, size_t *cap, const char *s);
+
+/* Resume key of an input: a hash of its source and record id exactly as the
+ * writer escapes them in the output (json_str), so that any name — quotes,
+ * backslashes, control characters, invalid UTF-8 — is recognised as done. */
+static uint64_t key_of_escaped(const char *src, size_t sl, const char *rid, size_t rl)
+{
+    uint64_t h = fnv(src, sl, 0xcbf29ce484222325ull);
+    h = fnv("\x1f", 1, h);
+    return rid ? fnv(rid, rl, h) : h;
+}
+
 static uint64_t item_key(const char *source, const char *record_id)
 {
-    uint64_t h = fnv(source, strlen(source), 0xcbf29ce484222325ull);
-    h = fnv("\x1f", 1, h);
-    return record_id ? fnv(record_id, strlen(record_id), h) : h;
+    char *b = NULL;
+    size_t n = 0, cap = 0;
+    json_str(&b, &n, &cap, source);
+    size_t sl = n;
+    if (record_id)
+        json_str(&b, &n, &cap, record_id);
+    if (!b || sl < 2 || (record_id && n < sl + 2)) { /* out of memory: a key that matches nothing */
+        free(b);
+        return 0;
+    }
+    uint64_t h = key_of_escaped(b + 1, sl - 2, record_id ? b + sl + 1 : NULL, record_id ? n - sl - 2 : 0);
+    free(b);
+    return h;
+}
+
+/* End of the JSON string body that starts at s (its closing quote or NUL). */
+static char *json_body_end(char *s)
+{
+    while (*s && *s != '"') {
+        if (*s == '\\' && s[1])
+            s++;
+        s++;
+    }
+    return s;
 }
 
 /* ------------------------------------------------------------ dedupe index */
@@ -1144,20 +1177,18 @@ static int load_resume(runner *r, const char *path)
         if (!s)
             continue;
         s += 10;
-        char *e = s;
-        while (*e && !(*e == '"' && e[-1] != '\\'))
-            e++;
-        *e = '\0';
-        char *rid = NULL;
+        char *e = json_body_end(s);
+        if (!*e)
+            continue;
+        char *rid = NULL, *re = NULL;
         if (!strncmp(e + 1, ",\"record_id\":\"", 14)) {
             rid = e + 15;
-            char *re = rid;
-            while (*re && !(*re == '"' && re[-1] != '\\'))
-                re++;
-            *re = '\0';
+            re = json_body_end(rid);
+            if (!*re)
+                continue;
         }
-        /* the key uses the raw strings; sources with escapes do not resume */
-        keyset_add(&r->done_keys, item_key(s, rid));
+        /* the escaped forms, as item_key makes them */
+        keyset_add(&r->done_keys, key_of_escaped(s, (size_t)(e - s), rid, rid ? (size_t)(re - rid) : 0));
     }
     free(line);
     fflush(f);

@@ -44,7 +44,8 @@ static void usage(FILE *f)
         "      --url URL        the page's URL (for metadata and dates in the path; not\n"
         "                       used in batch mode)\n"
         "      --charset NAME   the page's charset as the HTTP header gave it; a byte order\n"
-        "                       mark still wins, as in browsers\n"
+        "                       mark still wins, as in browsers (unknown: PITH_ECHARSET;\n"
+        "                       in batch mode exit 2 before reading)\n"
         "      --ref-time T     reference time for relative dates ('yesterday', '2 hours ago')\n"
         "                       and year-less dates: ISO 8601 or Unix seconds (default: now)\n"
         "\n"
@@ -207,13 +208,14 @@ static int parse_time(const char *s, int64_t *out)
     return 0;
 }
 
+/* Whole input into memory (stops past limit): 0, -1 on a read error, -2 out of memory. */
 static int read_all(FILE *f, size_t limit, unsigned char **data, size_t *len, int *too_big)
 {
     size_t cap = 1 << 16, n = 0;
     unsigned char *p = malloc(cap);
     *too_big = 0;
     if (!p)
-        return -1;
+        return -2;
     for (;;) {
         if (n == cap) {
             if (cap > limit) {
@@ -224,7 +226,7 @@ static int read_all(FILE *f, size_t limit, unsigned char **data, size_t *len, in
             unsigned char *q = realloc(p, nc);
             if (!q) {
                 free(p);
-                return -1;
+                return -2;
             }
             p = q;
             cap = nc;
@@ -323,9 +325,22 @@ static int process(cli *c, pith_extractor *ex, const char *path, FILE *out, int 
     if (f != stdin)
         fclose(f);
     if (rc) {
+        /* a read that failed after the open gets its error record too; running
+         * out of memory is an internal failure (exit 4), not an I/O one */
+        int nomem = rc == -2;
+        const char *why = nomem ? "out of memory while reading the input" : "read error";
         if (!c->quiet)
-            fprintf(stderr, "pith: %s: read error\n", path);
-        return EXIT_IO;
+            fprintf(stderr, "pith: %s: %s\n", path, why);
+        if (c->format == PITH_FORMAT_JSON) {
+            char *rec = pith_error_json(nomem ? PITH_ENOMEM : PITH_EIO, why, c->url, NULL);
+            if (rec) {
+                fputs("{\"source\":", out);
+                put_json_name(out, path);
+                fprintf(out, ",%s\n", rec + 1);
+                pith_free(rec);
+            }
+        }
+        return nomem ? EXIT_INTERNAL : EXIT_IO;
     }
     pith_input in;
     memset(&in, 0, sizeof in);
@@ -539,7 +554,26 @@ int main(int argc, char **argv)
             fprintf(stderr, "pith: invalid option value: %s\n", bad_field ? bad_field : "?");
             return EXIT_USAGE;
         }
+        /* a charset named by the user must be one the decoder knows: in
+         * batch mode a bad per-record label is retried without it, which
+         * would hide a typo in --charset for the whole run */
+        if (c.charset) {
+            pith_input ci;
+            memset(&ci, 0, sizeof ci);
+            ci.data = "";
+            ci.charset = c.charset;
+            pith_doc *cd = NULL;
+            pith_status cs = pith_extract(probe, &ci, &cd);
+            pith_doc_free(cd);
+            if (cs == PITH_ECHARSET) {
+                pith_extractor_free(probe);
+                fprintf(stderr, "pith: unknown charset '%s'\n", c.charset);
+                return EXIT_USAGE;
+            }
+        }
         pith_extractor_free(probe);
+        if (c.url && !c.quiet)
+            fprintf(stderr, "pith: --url is ignored in batch mode (each record has its own URL)\n");
         if (nfiles == 0 && !c.files_from) {
             files = stdin_only;
             nfiles = 1;

@@ -166,6 +166,22 @@ def main():
         run(pith, [big, '-o', o, '--jobs', '2', '--resume', '--quiet'])
         check(open(o, 'rb').read() == outs[0], 'resume after kill gives the same bytes as one run')
 
+        # 4b. resume recognises files whose names need JSON escapes (quote,
+        # backslash, control character, invalid UTF-8): none is extracted twice
+        odd = os.path.join(tmp, 'odd')
+        os.makedirs(odd)
+        names = [b'q"uote.html', b'back\\slash.html', b'tab\there.html', b'bad\xffutf8.html', b'plain.html']
+        for i, nm in enumerate(names):
+            with open(os.path.join(odd.encode(), nm), 'w') as f:
+                f.write(page(900 + i, WORDS))
+        o = os.path.join(tmp, 'odd.jsonl')
+        run(pith, [odd, '-o', o, '--quiet'])
+        first = open(o, 'rb').read()
+        r = run(pith, [odd, '-o', o, '--resume'])
+        check(open(o, 'rb').read() == first and first.count(b'\n') == len(names),
+              'resume skips every done file, whatever its name needs escaped')
+        check(b'resumed' in r.stderr or b'5' in r.stderr, 'resume summary')
+
         # 5. compressed outputs
         for ext in ('.gz', '.zst'):
             if ext == '.zst' and not shutil.which('zstd'):

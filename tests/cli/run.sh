@@ -37,6 +37,16 @@ has "$T/err" "unknown option" "unknown option message"
 expect_exit 2 "bad format" -- "$PITH" --format pdf "$EX"
 expect_exit 2 "bad ref-time" -- "$PITH" --ref-time yesterday "$EX"
 expect_exit 2 "precision and recall together" -- "$PITH" --precision --recall "$EX"
+# batch mode: a --charset typo is a usage error before anything is read; --url is ignored, with a warning
+expect_exit 2 "batch with unknown charset" -- "$PITH" --dedupe --charset no-such-charset "$EX"
+has "$T/err" "unknown charset" "batch unknown charset message"
+expect_exit 0 "batch with --url" -- "$PITH" --dedupe --url https://example.com/a "$EX"
+has "$T/err" "--url is ignored in batch mode" "batch --url warning"
+# a read that fails after the open still gives its error record
+if [ -r /proc/self/mem ]; then
+  expect_exit 3 "read error after open" -- "$PITH" --format json /proc/self/mem
+  has "$T/out" '"status":"PITH_EIO"' "read error record"
+fi
 
 # text output: the article and nothing else
 expect_exit 0 "text" -- "$PITH" "$EX"
