@@ -56,7 +56,7 @@ static void usage(FILE *f)
         "      --no-metadata    body only, skip metadata extraction\n"
         "\n"
         "Limits (a page over a limit is processed in a bounded way or rejected with an error\n"
-        "record, never left to hang):\n"
+        "record, never left to hang; every N takes K, M, G suffixes of 1024):\n"
         "      --max-bytes N    largest input accepted (default 64M; K, M, G suffixes);\n"
         "                       larger inputs give PITH_ETOOBIG\n"
         "      --max-depth N    element nesting kept (default 256); deeper start and end\n"
