@@ -46,6 +46,16 @@ static int lcase(uint32_t c)
     return 0;
 }
 
+/* utf8_decode with the ASCII byte inline: most of a text is ASCII */
+static inline uint32_t dec(const unsigned char *u, size_t n, size_t *adv)
+{
+    if (u[0] < 0x80) {
+        *adv = 1;
+        return u[0];
+    }
+    return utf8_decode(u, n, adv);
+}
+
 static int is_open_quote(uint32_t c) { return c == '"' || c == 0xAB || c == 0x201E || c == 0x201C || c == 0x2018 || c == 0x201A; }
 static int is_close_quote(uint32_t c) { return c == '"' || c == 0xBB || c == 0x201C || c == 0x201D || c == 0x2019; }
 
@@ -58,7 +68,7 @@ static size_t tokenize(const char *s, size_t n, buf *out)
     uint8_t sep = P_STOP, qopen = 0;
     while (i < n) {
         size_t adv;
-        uint32_t c = utf8_decode(u + i, n - i, &adv);
+        uint32_t c = dec(u + i, n - i, &adv);
         int lc = lcase(c);
         if (!lc && !(c >= '0' && c <= '9')) {
             /* between words */
@@ -93,7 +103,7 @@ static size_t tokenize(const char *s, size_t n, buf *out)
         unsigned up = 0, low = 0, dig = 0, first = lc ? (unsigned)lc : 3, camel = 0;
         int prev_lc = 0;
         while (i < n) {
-            c = utf8_decode(u + i, n - i, &adv);
+            c = dec(u + i, n - i, &adv);
             lc = lcase(c);
             if (lc || (c >= '0' && c <= '9')) {
                 up += lc == 1;
@@ -108,7 +118,7 @@ static size_t tokenize(const char *s, size_t n, buf *out)
             /* inner connectors: Інтерфакс-Україна, AT&T, O'Neill */
             if ((c == '-' || c == '&' || c == '\'' || c == 0x2019) && i + adv < n) {
                 size_t a2;
-                uint32_t d = utf8_decode(u + i + adv, n - i - adv, &a2);
+                uint32_t d = dec(u + i + adv, n - i - adv, &a2);
                 if (lcase(d) || (d >= '0' && d <= '9')) {
                     i += adv;
                     prev_lc = 0;
@@ -750,7 +760,14 @@ static size_t scan_text(const char *text, size_t n, void (*add)(void *ctx, const
     buf tb = BUF_INIT;
     size_t nt = tokenize(text, n, &tb);
     scan sc = {text, n, (const tok *)tb.data, nt, add, ctx, 0, doc};
+    /* byte lengths of the cues' first words (folding keeps the length of the
+     * Latin and Cyrillic letters they use): most words are never folded */
+    uint64_t lens = 0;
+    for (size_t c = 0; c < COUNT(CUES); c++)
+        lens |= 1ull << (strlen(CUES[c].w[0]) & 63);
     for (size_t i = 0; i < nt; i++) {
+        if (sc.t[i].len >= 64 || !((lens >> sc.t[i].len) & 1))
+            continue;
         char f0[128];
         fold_tok(text, &sc.t[i], f0, sizeof f0);
         for (size_t c = 0; c < COUNT(CUES); c++) {
