@@ -186,6 +186,7 @@ typedef struct page {
     size_t ld_body_len;
     uint32_t body_chars;     /* visible characters in <body> */
     const char *lang;        /* language hint (html lang or detected), may be NULL */
+    struct hint_slot *hint_slots; /* parse.c's cache of class/id hints (the parser's) */
     /* budget */
     struct timespec deadline;
     int has_deadline;

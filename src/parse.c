@@ -19,9 +19,21 @@
 #include <stdint.h>
 #include <string.h>
 
+/* Hints of class and id values seen on the page: sites repeat the same
+ * class strings on hundreds of elements, and tokenising each one again was
+ * the costliest part of tree building after MyHTML itself. Direct-mapped by a
+ * 64-bit hash of the value (and of which attribute it is); cleared for every
+ * page, so a page's output never depends on the pages before it. */
+#define HINT_SLOTS 1024
+typedef struct hint_slot {
+    uint64_t key; /* 0 = empty */
+    uint32_t hints;
+} hint_slot;
+
 struct parser {
     myhtml_t *mh;
     myhtml_tree_t *tree;
+    hint_slot slots[HINT_SLOTS];
 };
 
 parser *parser_new(void)
@@ -633,6 +645,37 @@ static int abbr_published(const page *pg, const node *nd)
     return 0;
 }
 
+/* Hints of a class (is_class) or id value, through the page's cache. */
+static uint32_t value_hints(const char *v, size_t vl, int is_class)
+{
+    if (is_class)
+        return name_hints(v, vl) | (class_hidden(v, vl) ? H_HIDDEN : 0);
+    /* ids of four or more words are heading slugs ("sharing-with-a-
+     * single-developer"): any word can appear in them */
+    int words = 0;
+    for (size_t q = 0; q < vl; q++)
+        words += (v[q] == '-' || v[q] == '_') && q + 1 < vl;
+    return words < 3 ? name_hints(v, vl) : 0;
+}
+
+static uint32_t cached_hints(page *pg, const char *v, size_t vl, int is_class)
+{
+    hint_slot *slots = pg->hint_slots;
+    if (!slots || vl > 512)
+        return value_hints(v, vl, is_class);
+    uint64_t x = is_class ? 0xcbf29ce484222325ull : 0x84222325cbf29ce4ull;
+    for (size_t i = 0; i < vl; i++)
+        x = (x ^ (unsigned char)v[i]) * 0x100000001b3ull;
+    x = (x ^ vl) * 0x100000001b3ull;
+    x |= 1;
+    hint_slot *e = &slots[(x >> 17) & (HINT_SLOTS - 1)];
+    if (e->key != x) {
+        e->key = x;
+        e->hints = value_hints(v, vl, is_class);
+    }
+    return e->hints;
+}
+
 /* Read an element's attributes: hints and kept values. Returns hint bits. */
 static uint32_t read_attrs(page *pg, myhtml_tree_node_t *dn, nid id, tag t)
 {
@@ -653,17 +696,9 @@ static uint32_t read_attrs(page *pg, myhtml_tree_node_t *dn, nid id, tag t)
             vl = 0;
         }
         if (kl == 5 && !memcmp(k, "class", 5)) {
-            h |= name_hints(v, vl);
-            if (class_hidden(v, vl))
-                h |= H_HIDDEN;
+            h |= cached_hints(pg, v, vl, 1);
         } else if (kl == 2 && !memcmp(k, "id", 2)) {
-            /* ids of four or more words are heading slugs ("sharing-with-a-
-             * single-developer"): any word can appear in them */
-            int words = 0;
-            for (size_t q = 0; q < vl; q++)
-                words += (v[q] == '-' || v[q] == '_') && q + 1 < vl;
-            if (words < 3)
-                h |= name_hints(v, vl);
+            h |= cached_hints(pg, v, vl, 0);
         } else if (kl == 4 && !memcmp(k, "role", 4)) {
             if (vl >= 4 && (!memcmp(v, "main", 4) || !memcmp(v, "article", vl < 7 ? vl : 7)))
                 h |= H_ROLE_MAIN;
@@ -765,6 +800,8 @@ static void note_head_element(page *pg, myhtml_tree_node_t *dn, tag t, nid id)
 pith_status parse_page(parser *p, page *pg)
 {
     myhtml_tree_clean(p->tree);
+    memset(p->slots, 0, sizeof p->slots);
+    pg->hint_slots = p->slots;
     if (myhtml_parse(p->tree, MyENCODING_UTF_8, pg->html, pg->html_len) != MyHTML_STATUS_OK)
         return PITH_EPARSE;
 

@@ -662,6 +662,33 @@ static int stop_after_first(void *ctx, const char *data, size_t len)
 
 static void test_api(void)
 {
+    /* class/id hints are cached per page: a page's output does not depend
+     * on the pages extracted before it with the same extractor */
+    {
+        char *pa = page_with("", "<div class=\"share-bar\"><a href=\"#\">Share this story with friends</a></div>"
+                                 "<p>The ferry timetable changes on Monday, the harbour office said in a short statement "
+                                 "on its website, and the last boat will leave at ten.</p>");
+        char *pb = page_with("", "<div id=\"share-bar\"><p>The share bar here is a real paragraph of the story, long "
+                                 "enough to count, about how the town shares its harbour with the navy.</p></div>");
+        pith_extractor *e1 = make_ex(0), *e2 = make_ex(0);
+        pith_doc *a1 = run(e1, pa, strlen(pa), NULL);
+        pith_doc *b1 = run(e1, pb, strlen(pb), NULL);
+        pith_doc *b2 = run(e2, pb, strlen(pb), NULL);
+        char *j1 = pith_render_string(b1, PITH_FORMAT_JSON, 0, NULL);
+        char *j2 = pith_render_string(b2, PITH_FORMAT_JSON, 0, NULL);
+        CHECK(j1 && j2 && !strcmp(j1, j2));
+        CHECK(!contains(a1, "Share this story"));
+        pith_free(j1);
+        pith_free(j2);
+        pith_doc_free(a1);
+        pith_doc_free(b1);
+        pith_doc_free(b2);
+        pith_extractor_free(e1);
+        pith_extractor_free(e2);
+        free(pa);
+        free(pb);
+    }
+
     pith_options o;
     pith_options_init(&o);
     CHECK(o.max_bytes == (64u << 20) && o.max_depth == 256 && o.time_budget_ms == 10000);
