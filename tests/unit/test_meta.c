@@ -711,6 +711,47 @@ static void test_by_alone(void)
     pith_doc_free(d);
 }
 
+/* A labelled author line anywhere in the article or its end matter:
+ * "Autor:" in a "Label: value" block, "Text:" before a span, "Von:" alone
+ * with the name on the next line, "Geschrieben von X am ...". */
+static void test_labelled_author_line(void)
+{
+    const char *html = "<html><head><title>Genderwahn</title></head><body><div class=node><h1>Genderwahn</h1>"
+                       "<div class=content>" FAR "<div class=block><span class=l>Datum:</span> "
+                       "19.11.2021<br><span class=l>Autor:</span> Fritz Imhof<br><span class=l>Quelle:</span> "
+                       "Livenet<br></div></div></div></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK(has_author(d, "Fritz Imhof"));
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Zaubernuss</title></head><body><article><h1>Zaubernuss</h1>"
+                        "<div class=body>" FAR "</div><section><div>Text: <span>Ursula Eggers</span>"
+                        "</div></section></article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK(has_author(d, "Ursula Eggers"));
+    pith_doc_free(d);
+    const char *html3 = "<html><head><title>Windrebell</title></head><body><div class=news><h1>Windrebell</h1>"
+                        "<div class=body>" FAR "</div><a href=#><b>Von:</b> <br> Götz Warnke</a></div>"
+                        "</body></html>";
+    d = run(html3, NULL, REF_2024);
+    CHECK(has_author(d, "Götz Warnke"));
+    pith_doc_free(d);
+    const char *html4 = "<html><head><title>Eintracht</title></head><body><div class=news><h1>Eintracht</h1>"
+                        "<div class=body>" FAR "</div><div class=info>Geschrieben von <a href=/u?6>Cooper"
+                        "</a> am 25.08.2015 22:30</div></div></body></html>";
+    d = run(html4, NULL, REF_2024);
+    CHECK(has_author(d, "Cooper"));
+    pith_doc_free(d);
+    /* a bare "Von" before a phrase, a link "Autor kontaktieren", "Di" (Tuesday): no names */
+    const char *html5 = "<html><head><title>Sprache</title></head><body><div class=node><h1>Sprache</h1>"
+                        "<div class=content>" FAR "<p>Von Sprachregeln, Gender-Politik und Deutsch</p>" PARA2
+                        "<p><a href=/k>Autor kontaktieren</a></p><p>Di</p><p>Dienstag</p></div></div>"
+                        "</body></html>";
+    d = run(html5, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 0);
+    pith_doc_free(d);
+}
+
 /* hAtom / Blogger: the machine date of an <abbr> is in its title attribute. */
 static void test_abbr_title_date(void)
 {
@@ -791,6 +832,7 @@ int main(void)
     test_text_date_anchor();
     test_abbr_title_date();
     test_by_alone();
+    test_labelled_author_line();
     test_byline_block_end();
     test_labelled_date();
     test_text_date_nav_box();
