@@ -2205,6 +2205,56 @@ static void alist_add(alist *L, sv s, int org, int lenient)
     L->n++;
 }
 
+/* A job title before a name: "Rechtsanwalt Sebastian Einbock",
+ * "FOCUS-Online-Experte Robin Tschöpe", "Chefredakteur X Y": the first
+ * word (or its last hyphen part) ends in a role noun and at least two
+ * capitalised words follow. Titles of address ("Dr.") stay. */
+static sv strip_role(sv s)
+{
+    static const char *const SUF[] = {"anwalt", "anwältin", "experte", "expertin", "redakteur", "redakteurin",
+                                      "korrespondent", "korrespondentin", "reporter", "reporterin", "sprecher",
+                                      "sprecherin", "journalist", "journalistin", "fotograf", "fotografin",
+                                      "kolumnist", "kolumnistin", "moderator", "moderatorin", "columnist",
+                                      "correspondent", "editor", "writer", "contributor"};
+    for (int round = 0; round < 2; round++) {
+        size_t e = 0;
+        while (e < s.n && s.s[e] != ' ')
+            e++;
+        if (e >= s.n || e > 60)
+            return s;
+        sv rest = trim(sv_of(s.s + e, s.n - e));
+        unsigned words = 1;
+        for (size_t i = 0; i < rest.n; i++)
+            words += rest.s[i] == ' ';
+        if (words < 2 || words > 4 || !cp_upper(utf8_decode((const unsigned char *)rest.s, rest.n, &(size_t){0})))
+            return s;
+        char f[128];
+        size_t fl = utf8_fold(s.s, e, f, sizeof f);
+        int hit = 0;
+        for (size_t k = 0; k < sizeof SUF / sizeof SUF[0] && !hit; k++) {
+            size_t l = strlen(SUF[k]);
+            hit = fl >= l && !memcmp(f + fl - l, SUF[k], l) && (fl == l || fl >= l + 3);
+        }
+        if (!hit)
+            return s;
+        s = rest;
+    }
+    return s;
+}
+
+/* "Peter Maahn/SP-X": a full name with an agency's short name after a
+ * slash; the person is the author. ("APA/AP", "dpa/lno" stay.) */
+static sv slash_agency(sv s)
+{
+    const char *sl = memchr(s.s, '/', s.n);
+    if (!sl || sl == s.s || sl[-1] == ' ' || sl + 1 >= s.s + s.n || sl[1] == ' ')
+        return s;
+    if (!memchr(s.s, ' ', (size_t)(sl - s.s)) || memchr(sl, ' ', (size_t)(s.s + s.n - sl)) ||
+        memchr(sl + 1, '/', (size_t)(s.s + s.n - sl - 1)))
+        return s;
+    return trim(sv_of(s.s, (size_t)(sl - s.s)));
+}
+
 /* Split one author string into names and add them. lenient: see name_like
  * (a by-phrase in front of the names makes them lenient too, unless
  * lenient is -1). */
@@ -2242,7 +2292,7 @@ static void add_names(const mctx *c, alist *L, sv raw, int org, int lenient)
                 }
             }
         if (i == s.n || sl) {
-            sv part = strip_by(trim(sv_of(s.s + b, i - b)), NULL);
+            sv part = strip_role(slash_agency(strip_by(trim(sv_of(s.s + b, i - b)), NULL)));
             if (part.n) {
                 alist_add(L, part, org, lenient);
                 parts++;

@@ -752,6 +752,34 @@ static void test_labelled_author_line(void)
     pith_doc_free(d);
 }
 
+/* A job title before the name ("Rechtsanwalt X", "FOCUS-Online-Experte X")
+ * and an agency after a slash ("Peter Maahn/SP-X") are not the name. */
+static void test_author_role_prefix(void)
+{
+    const char *html = "<html><head><title>Wohngeld</title></head><body><div class=news><h1>Wohngeld</h1>"
+                       "<div class=body>" FAR "<br>Autor: <a href=/ra/>Rechtsanwalt</a> Sebastian Einbock"
+                       "</div></div></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK(has_author(d, "Sebastian Einbock"));
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Leasen</title><script type=application/ld+json>{\"@type\":"
+                        "\"NewsArticle\",\"headline\":\"Leasen\",\"author\":{\"@type\":\"Person\",\"name\":"
+                        "\"FOCUS-Online-Experte Robin Tschöpe\"}}</script></head><body><article><h1>Leasen</h1>"
+                        "<p>FOCUS-Online-Experte Robin Tschöpe</p>" PARA PARA2 "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK(has_author(d, "Robin Tschöpe"));
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    pith_doc_free(d);
+    const char *html3 = "<html><head><title>Skoda</title></head><body><div class=news><h1>Skoda</h1>"
+                        "<div class=body>" FAR "</div><div><h5>Autor: </h5>Peter Maahn/SP-X</div></div>"
+                        "</body></html>";
+    d = run(html3, NULL, REF_2024);
+    CHECK(has_author(d, "Peter Maahn"));
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    pith_doc_free(d);
+}
+
 /* hAtom / Blogger: the machine date of an <abbr> is in its title attribute. */
 static void test_abbr_title_date(void)
 {
@@ -833,6 +861,7 @@ int main(void)
     test_abbr_title_date();
     test_by_alone();
     test_labelled_author_line();
+    test_author_role_prefix();
     test_byline_block_end();
     test_labelled_date();
     test_text_date_nav_box();
