@@ -1871,6 +1871,10 @@ static sv strip_by(sv s, int *had)
             s.s += 3, s.n -= 3; /* — – • */
             continue;
         }
+        if (s.n >= 3 && (unsigned char)s.s[0] == 0xC2 && (unsigned char)s.s[1] == 0xA9) {
+            s.s += 2, s.n -= 2; /* "© Name" */
+            continue;
+        }
         int hit = 0;
         /* the first bytes folded once; phrases are at most 30 bytes */
         char f[80];
@@ -2043,6 +2047,19 @@ static sv strip_tail(sv s)
                 break;
             }
         }
+    }
+    /* a credit after the name: "X Illustration von Y", "X Fotos: Y" */
+    static const char *const CREDIT[] = {" illustrationen", " illustration", " fotos", " foto", " photos", " photo",
+                                         " bilder", " bild", " grafik", " pictures", " images"};
+    for (size_t k = 0; k < sizeof CREDIT / sizeof CREDIT[0]; k++) {
+        size_t l = strlen(CREDIT[k]);
+        for (size_t i = 1; i + l < s.n; i++)
+            if (!strncasecmp(s.s + i, CREDIT[k], l) &&
+                (s.s[i + l] == ':' || !strncasecmp(s.s + i + l, " von ", 5) || !strncasecmp(s.s + i + l, " by ", 4) ||
+                 !strncasecmp(s.s + i + l, " & ", 3))) {
+                s.n = i;
+                break;
+            }
     }
     /* email, URL, @handle */
     for (size_t i = 0; i < s.n; i++) {

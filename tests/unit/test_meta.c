@@ -780,6 +780,25 @@ static void test_author_role_prefix(void)
     pith_doc_free(d);
 }
 
+/* A credit after the name ("Illustration von Y") and a leading "©" are not
+ * part of it. */
+static void test_author_credits(void)
+{
+    const char *html = "<html><head><title>Purzelbaum</title></head><body><article><h1>Purzelbaum</h1>"
+                       "<p><em>Text von Christian Seiler &nbsp; Illustration von Markus Roost</em></p>" PARA PARA2
+                       "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK(has_author(d, "Christian Seiler"));
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Waldwege</title></head><body><article><h1>Waldwege</h1>"
+                        "<div class=author><span class=copy>&copy; Kathrin F\xc3\xbchres</span></div>" PARA PARA2
+                        "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK(has_author(d, "Kathrin F\xc3\xbchres"));
+    pith_doc_free(d);
+}
+
 /* hAtom / Blogger: the machine date of an <abbr> is in its title attribute. */
 static void test_abbr_title_date(void)
 {
@@ -862,6 +881,7 @@ int main(void)
     test_by_alone();
     test_labelled_author_line();
     test_author_role_prefix();
+    test_author_credits();
     test_byline_block_end();
     test_labelled_date();
     test_text_date_nav_box();
