@@ -1563,11 +1563,11 @@ static int pub_label_before(const char *s, size_t off)
  * line: "Veröffentlicht am 16.08.2019", "Erschienen am: 01.11.2023"), or a
  * date/meta-classed element in the rest of the element that holds the
  * article (Drupal's "submitted" line after the body). */
-static int labelled_date(mctx *c, date_value *d)
+/* The end of the article's end matter: the rest of the <article> element,
+ * else of the region root's parent, at least 150 nodes after the zone. */
+static nid zone_tail(const mctx *c)
 {
     const page *pg = c->pg;
-    if (!c->ze)
-        return 0;
     nid tail = c->art_end > c->ze ? c->art_end : c->ze;
     /* the rest of the region root's parent: the article's own end matter */
     nid rp = pg->nodes[c->rs].parent;
@@ -1578,6 +1578,15 @@ static int labelled_date(mctx *c, date_value *d)
     }
     if (tail - c->ze < 150 && tail + 150 < pg->n_nodes)
         tail = c->ze + 150;
+    return tail;
+}
+
+static int labelled_date(mctx *c, date_value *d)
+{
+    const page *pg = c->pg;
+    if (!c->ze)
+        return 0;
+    nid tail = zone_tail(c);
     const uint32_t bad = H_COMMENT | H_RELATED | H_NAV | H_HIDDEN | H_AD | H_LINKY;
     nid prev = 0;
     for (nid i = c->zs; i <= tail && i < pg->n_nodes; i++) {
@@ -1785,7 +1794,8 @@ typedef struct alist {
 
 /* Phrases before a name: "By", "Von", "Posted by", "Автор:", "View all posts by" ... */
 static const char *const BY_PHRASES[] = {
-    "zeige alle beiträge von", "alle beiträge von", "alle artikel von", "view all posts by", "show all articles of",
+    "text und fotos", "text & fotos", "text und bilder", "text & bilder", "text und foto", "text & foto",
+    "text und bild", "text & bild", "text and photos", "text & photos", "zeige alle beiträge von", "alle beiträge von", "alle artikel von", "view all posts by", "show all articles of",
     "show all articles by", "more articles by", "all posts by", "more from", "mehr von", "articles by", "posts by",
     "written by", "posted by", "published by", "reported by", "story by", "text by", "words by", "created by",
     "compiled by", "edited by", "eingestellt von", "veröffentlicht von", "publiziert von", "erstellt von",
@@ -1810,9 +1820,37 @@ static int by_alone(sv s)
     size_t fl = utf8_fold(s.s, s.n, f, sizeof f);
     static const char *const ALONE[] = {"by", "von", "par", "por", "door", "di", "av", "af", "autor", "autorin",
                                         "author", "authors", "автор", "від", "written by", "posted by", "text",
-                                        "text von", "texto", "tekst", "auteur", "autore"};
+                                        "text von", "texto", "tekst", "auteur", "autore", "text und fotos",
+                                        "text & fotos", "text und bilder", "text & bilder", "text und foto",
+                                        "text & foto", "text und bild", "text & bild", "text and photos",
+                                        "text & photos"};
     for (size_t k = 0; k < sizeof ALONE / sizeof ALONE[0]; k++)
         if (strlen(ALONE[k]) == fl && !memcmp(f, ALONE[k], fl))
+            return 1;
+    return 0;
+}
+
+/* by_alone, but a two-letter word other than "By" only with a colon:
+ * "Di" alone is Tuesday more often than Italian "by". */
+static int label_alone(sv s)
+{
+    s = trim(s);
+    return by_alone(s) && (s.n >= 3 || (s.s[0] | 0x20) == 'b');
+}
+
+/* Is s only a by-phrase of several words ("Geschrieben von", "Posted by:")? */
+static int phrase_alone(sv s)
+{
+    s = trim(s);
+    if (s.n && s.s[s.n - 1] == ':')
+        s.n--;
+    s = trim(s);
+    if (s.n < 4 || s.n > 30)
+        return 0;
+    char f[80];
+    size_t fl = utf8_fold(s.s, s.n, f, sizeof f);
+    for (size_t k = 0; k < sizeof BY_PHRASES / sizeof BY_PHRASES[0]; k++)
+        if (strlen(BY_PHRASES[k]) == fl && !memcmp(BY_PHRASES[k], f, fl) && memchr(f, ' ', fl))
             return 1;
     return 0;
 }
@@ -1831,6 +1869,10 @@ static sv strip_by(sv s, int *had)
         if (s.n >= 3 && (unsigned char)s.s[0] == 0xE2 && (unsigned char)s.s[1] == 0x80 &&
             ((unsigned char)s.s[2] == 0x94 || (unsigned char)s.s[2] == 0x93 || (unsigned char)s.s[2] == 0xA2)) {
             s.s += 3, s.n -= 3; /* — – • */
+            continue;
+        }
+        if (s.n >= 3 && (unsigned char)s.s[0] == 0xC2 && (unsigned char)s.s[1] == 0xA9) {
+            s.s += 2, s.n -= 2; /* "© Name" */
             continue;
         }
         int hit = 0;
@@ -1986,7 +2028,8 @@ static sv strip_tail(sv s)
     static const char *const CUTS[] = {" | ", " \xE2\x80\xA2 ", " \xC2\xB7 ", " \xE2\x80\x94 ", " \xE2\x80\x93 ",
                                        " - ", "\n", " on ", " am ", " at ", " um ", " le ", " el ", " il ",
                                        " updated", " published", " posted", " aktualisiert", " veröffentlicht",
-                                       " оновлено", " опубліковано", " обновлено", " опубликовано", " in "};
+                                       " оновлено", " опубліковано", " обновлено", " опубликовано", " in ",
+                                       " under "};
     for (size_t k = 0; k < sizeof CUTS / sizeof CUTS[0]; k++) {
         size_t l = strlen(CUTS[k]);
         for (size_t i = 1; i + l <= s.n; i++) {
@@ -2004,6 +2047,19 @@ static sv strip_tail(sv s)
                 break;
             }
         }
+    }
+    /* a credit after the name: "X Illustration von Y", "X Fotos: Y" */
+    static const char *const CREDIT[] = {" illustrationen", " illustration", " fotos", " foto", " photos", " photo",
+                                         " bilder", " bild", " grafik", " pictures", " images"};
+    for (size_t k = 0; k < sizeof CREDIT / sizeof CREDIT[0]; k++) {
+        size_t l = strlen(CREDIT[k]);
+        for (size_t i = 1; i + l < s.n; i++)
+            if (!strncasecmp(s.s + i, CREDIT[k], l) &&
+                (s.s[i + l] == ':' || !strncasecmp(s.s + i + l, " von ", 5) || !strncasecmp(s.s + i + l, " by ", 4) ||
+                 !strncasecmp(s.s + i + l, " & ", 3))) {
+                s.n = i;
+                break;
+            }
     }
     /* email, URL, @handle */
     for (size_t i = 0; i < s.n; i++) {
@@ -2140,6 +2196,8 @@ static int all_roles(sv s)
     }
     if (coll && !other_roles)
         return 0;
+    if (w == 1 && fl >= 3 && !memcmp(f, "red", 3) && (fl == 3 || (fl == 4 && f[3] == '.')))
+        return 1; /* "red.": the newsroom's short sign, not a name */
     return w && roles * 2 >= w + (w > 2);
 }
 
@@ -2162,6 +2220,56 @@ static void alist_add(alist *L, sv s, int org, int lenient)
     L->name[L->n] = s;
     L->org[L->n] = (unsigned char)org;
     L->n++;
+}
+
+/* A job title before a name: "Rechtsanwalt Sebastian Einbock",
+ * "FOCUS-Online-Experte Robin Tschöpe", "Chefredakteur X Y": the first
+ * word (or its last hyphen part) ends in a role noun and at least two
+ * capitalised words follow. Titles of address ("Dr.") stay. */
+static sv strip_role(sv s)
+{
+    static const char *const SUF[] = {"anwalt", "anwältin", "experte", "expertin", "redakteur", "redakteurin",
+                                      "korrespondent", "korrespondentin", "reporter", "reporterin", "sprecher",
+                                      "sprecherin", "journalist", "journalistin", "fotograf", "fotografin",
+                                      "kolumnist", "kolumnistin", "moderator", "moderatorin", "columnist",
+                                      "correspondent", "editor", "writer", "contributor"};
+    for (int round = 0; round < 2; round++) {
+        size_t e = 0;
+        while (e < s.n && s.s[e] != ' ')
+            e++;
+        if (e >= s.n || e > 60)
+            return s;
+        sv rest = trim(sv_of(s.s + e, s.n - e));
+        unsigned words = 1;
+        for (size_t i = 0; i < rest.n; i++)
+            words += rest.s[i] == ' ';
+        if (words < 2 || words > 4 || !cp_upper(utf8_decode((const unsigned char *)rest.s, rest.n, &(size_t){0})))
+            return s;
+        char f[128];
+        size_t fl = utf8_fold(s.s, e, f, sizeof f);
+        int hit = 0;
+        for (size_t k = 0; k < sizeof SUF / sizeof SUF[0] && !hit; k++) {
+            size_t l = strlen(SUF[k]);
+            hit = fl >= l && !memcmp(f + fl - l, SUF[k], l) && (fl == l || fl >= l + 3);
+        }
+        if (!hit)
+            return s;
+        s = rest;
+    }
+    return s;
+}
+
+/* "Peter Maahn/SP-X": a full name with an agency's short name after a
+ * slash; the person is the author. ("APA/AP", "dpa/lno" stay.) */
+static sv slash_agency(sv s)
+{
+    const char *sl = memchr(s.s, '/', s.n);
+    if (!sl || sl == s.s || sl[-1] == ' ' || sl + 1 >= s.s + s.n || sl[1] == ' ')
+        return s;
+    if (!memchr(s.s, ' ', (size_t)(sl - s.s)) || memchr(sl, ' ', (size_t)(s.s + s.n - sl)) ||
+        memchr(sl + 1, '/', (size_t)(s.s + s.n - sl - 1)))
+        return s;
+    return trim(sv_of(s.s, (size_t)(sl - s.s)));
 }
 
 /* Split one author string into names and add them. lenient: see name_like
@@ -2201,7 +2309,7 @@ static void add_names(const mctx *c, alist *L, sv raw, int org, int lenient)
                 }
             }
         if (i == s.n || sl) {
-            sv part = strip_by(trim(sv_of(s.s + b, i - b)), NULL);
+            sv part = strip_role(slash_agency(strip_by(trim(sv_of(s.s + b, i - b)), NULL)));
             if (part.n) {
                 alist_add(L, part, org, lenient);
                 parts++;
@@ -2337,6 +2445,136 @@ static void authors_from_microdata(const mctx *c, alist *L)
         }
 }
 
+/* The nearest block or container element above node i. */
+static nid block_of(const page *pg, nid i)
+{
+    nid b = pg->nodes[i].parent;
+    while (b && !(tag_class(pg->nodes[b].tag) & (TC_BLOCK | TC_CONTAINER)))
+        b = pg->nodes[b].parent;
+    return b;
+}
+
+/* The text line that starts at text node i: its text and what follows up
+ * to the next block element or <br> (inside i's block). */
+static sv line_at(const mctx *c, nid i, size_t cap)
+{
+    const page *pg = c->pg;
+    nid b = block_of(pg, i);
+    nid end = b ? subtree_end(pg, b) : i;
+    nid stop = i;
+    for (nid j = i + 1; j <= end && j < pg->n_nodes && j < i + 40; j++) {
+        const node *n = &pg->nodes[j];
+        if (n->tag != T_TEXT && ((tag_class(n->tag) & (TC_BLOCK | TC_CONTAINER)) || n->tag == T_BR))
+            break;
+        stop = j;
+    }
+    return range_text(c, i, stop, cap);
+}
+
+/* Does text node i start a line (first text of its block, or after a
+ * block element or <br>)? */
+static int line_start(const page *pg, nid i)
+{
+    nid b = block_of(pg, i);
+    for (nid j = i - 1; j > 0 && j + 60 > i; j--) {
+        const node *n = &pg->nodes[j];
+        if (n->tag == T_TEXT) {
+            if (!trim(sv_of(node_text(pg, n), n->text_len)).n)
+                continue;
+            return block_of(pg, j) != b;
+        }
+        if ((tag_class(n->tag) & (TC_BLOCK | TC_CONTAINER)) || n->tag == T_BR)
+            return 1;
+    }
+    return 1;
+}
+
+/* How a line starts: 3 = an author label ("Autor:", "Von:", "Text von",
+ * "Geschrieben von", "Posted by"), 2 = "Author", "Autorin" without a
+ * colon, 1 = a capitalised bare by-word ("Von", "By", "Par"), 0 = neither. */
+static int author_label(sv t)
+{
+    t = trim(t);
+    if (!t.n || !cp_word(utf8_decode((const unsigned char *)t.s, t.n, &(size_t){0})))
+        return 0; /* ", by June 2016": not a line's label */
+    int had = 0;
+    sv r = strip_by(t, &had);
+    if (!had)
+        return 0;
+    size_t pl = r.n ? (size_t)(r.s - t.s) : t.n;
+    if (memchr(t.s, ':', pl))
+        return 3;
+    char f[80];
+    size_t fl = utf8_fold(t.s, pl < 48 ? pl : 48, f, sizeof f);
+    while (fl && f[fl - 1] == ' ')
+        fl--;
+    if (memchr(f, ' ', fl))
+        return 3; /* "geschrieben von", "posted by" */
+    static const char *const LBL[] = {"autor", "autorin", "autoren", "author", "authors", "автор", "авторка",
+                                      "autore", "auteur"};
+    for (size_t k = 0; k < sizeof LBL / sizeof LBL[0]; k++)
+        if (strlen(LBL[k]) == fl && !memcmp(LBL[k], f, fl))
+            return 2;
+    return cp_upper(utf8_decode((const unsigned char *)t.s, t.n, &(size_t){0})) ? 1 : 0;
+}
+
+/* A line after a bare "Von", "By": strict, and only full names ("Von
+ * Sprachregeln, Gender-Politik und Deutsch" is a headline). */
+static void add_bare_by(const mctx *c, alist *L, sv line)
+{
+    alist T;
+    T.n = 0;
+    add_names(c, &T, line, 0, -1);
+    unsigned full = 0;
+    for (unsigned k = 0; k < T.n; k++)
+        full += memchr(T.name[k].s, ' ', T.name[k].n) != NULL;
+    if (T.n && full == T.n)
+        *L = T;
+}
+
+/* A labelled author line anywhere in the article zone or its end matter:
+ * "Autor: Fritz Imhof", "<b>Von:</b> Götz Warnke", "Text: <span>Name</span>",
+ * "Geschrieben von <a>Cooper</a> am ...", "Gespeichert von rasos am ...".
+ * The first one that gives a name wins. */
+static void authors_from_labels(const mctx *c, alist *L)
+{
+    const page *pg = c->pg;
+    if (!c->ze)
+        return;
+    nid tail = zone_tail(c);
+    const uint32_t bad = H_COMMENT | H_RELATED | H_NAV | H_HIDDEN | H_AD | H_LINKY;
+    for (nid i = c->zs; i <= tail && i < pg->n_nodes && !L->n; i++) {
+        const node *n = &pg->nodes[i];
+        if (n->tag != T_TEXT || n->text_len < 2 || n->text_len > 300)
+            continue;
+        sv t = trim(sv_of(node_text(pg, n), n->text_len));
+        int alone = label_alone(t) || phrase_alone(t);
+        int kind = alone ? 3 : author_label(t);
+        if (!kind || !line_start(pg, i) || hint_below_anchor(c, i, bad, 40))
+            continue;
+        sv line;
+        if (alone) {
+            /* the label alone: the name is the next text */
+            nid j = i + 1;
+            while (j < pg->n_nodes && j <= i + 12 && (pg->nodes[j].tag != T_TEXT || !trim(sv_of(node_text(pg, &pg->nodes[j]), pg->nodes[j].text_len)).n))
+                j++;
+            if (j >= pg->n_nodes || j > i + 12 || j > tail || hint_below_anchor(c, j, bad, 40))
+                continue;
+            line = line_at(c, j, 240);
+        } else {
+            line = line_at(c, i, 240);
+        }
+        if (!line.n || line.n > (kind >= 2 ? 160u : 80u))
+            continue; /* a sentence, not a byline */
+        if (kind >= 2) {
+            /* a user name only after "Autor:", "Posted by" ("Autor kontaktieren" is a link) */
+            add_names(c, L, line, 0, kind == 3 ? 1 : -1);
+            continue;
+        }
+        add_bare_by(c, L, line);
+    }
+}
+
 static void authors_from_dom(const mctx *c, alist *L)
 {
     const page *pg = c->pg;
@@ -2401,9 +2639,11 @@ static void authors_from_dom(const mctx *c, alist *L)
             sv t = subtree_text(c, id, 400);
             int had = 0;
             strip_by(t, &had);
-            if (had)
+            if (had && author_label(t) == 1)
+                add_bare_by(c, L, t);
+            else if (had)
                 add_names(c, L, t, 0, -1); /* strict: "Von der Leyen will ..." is a headline */
-            else if (!phase && by_alone(t)) {
+            else if (!phase && label_alone(t)) {
                 /* "<span>By</span><span><a>Name</a></span>": the name is the next sibling */
                 nid nx = subtree_end(pg, id) + 1;
                 if (nx >= pg->n_nodes || pg->nodes[nx].parent != pg->nodes[id].parent)
@@ -2415,6 +2655,8 @@ static void authors_from_dom(const mctx *c, alist *L)
             }
         }
     }
+    if (!L->n)
+        authors_from_labels(c, L);
 }
 
 

@@ -711,6 +711,94 @@ static void test_by_alone(void)
     pith_doc_free(d);
 }
 
+/* A labelled author line anywhere in the article or its end matter:
+ * "Autor:" in a "Label: value" block, "Text:" before a span, "Von:" alone
+ * with the name on the next line, "Geschrieben von X am ...". */
+static void test_labelled_author_line(void)
+{
+    const char *html = "<html><head><title>Genderwahn</title></head><body><div class=node><h1>Genderwahn</h1>"
+                       "<div class=content>" FAR "<div class=block><span class=l>Datum:</span> "
+                       "19.11.2021<br><span class=l>Autor:</span> Fritz Imhof<br><span class=l>Quelle:</span> "
+                       "Livenet<br></div></div></div></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK(has_author(d, "Fritz Imhof"));
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Zaubernuss</title></head><body><article><h1>Zaubernuss</h1>"
+                        "<div class=body>" FAR "</div><section><div>Text: <span>Ursula Eggers</span>"
+                        "</div></section></article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK(has_author(d, "Ursula Eggers"));
+    pith_doc_free(d);
+    const char *html3 = "<html><head><title>Windrebell</title></head><body><div class=news><h1>Windrebell</h1>"
+                        "<div class=body>" FAR "</div><a href=#><b>Von:</b> <br> Götz Warnke</a></div>"
+                        "</body></html>";
+    d = run(html3, NULL, REF_2024);
+    CHECK(has_author(d, "Götz Warnke"));
+    pith_doc_free(d);
+    const char *html4 = "<html><head><title>Eintracht</title></head><body><div class=news><h1>Eintracht</h1>"
+                        "<div class=body>" FAR "</div><div class=info>Geschrieben von <a href=/u?6>Cooper"
+                        "</a> am 25.08.2015 22:30</div></div></body></html>";
+    d = run(html4, NULL, REF_2024);
+    CHECK(has_author(d, "Cooper"));
+    pith_doc_free(d);
+    /* a bare "Von" before a phrase, a link "Autor kontaktieren", "Di" (Tuesday): no names */
+    const char *html5 = "<html><head><title>Sprache</title></head><body><div class=node><h1>Sprache</h1>"
+                        "<div class=content>" FAR "<p>Von Sprachregeln, Gender-Politik und Deutsch</p>" PARA2
+                        "<p><a href=/k>Autor kontaktieren</a></p><p>Di</p><p>Dienstag</p></div></div>"
+                        "</body></html>";
+    d = run(html5, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 0);
+    pith_doc_free(d);
+}
+
+/* A job title before the name ("Rechtsanwalt X", "FOCUS-Online-Experte X")
+ * and an agency after a slash ("Peter Maahn/SP-X") are not the name. */
+static void test_author_role_prefix(void)
+{
+    const char *html = "<html><head><title>Wohngeld</title></head><body><div class=news><h1>Wohngeld</h1>"
+                       "<div class=body>" FAR "<br>Autor: <a href=/ra/>Rechtsanwalt</a> Sebastian Einbock"
+                       "</div></div></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK(has_author(d, "Sebastian Einbock"));
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Leasen</title><script type=application/ld+json>{\"@type\":"
+                        "\"NewsArticle\",\"headline\":\"Leasen\",\"author\":{\"@type\":\"Person\",\"name\":"
+                        "\"FOCUS-Online-Experte Robin Tschöpe\"}}</script></head><body><article><h1>Leasen</h1>"
+                        "<p>FOCUS-Online-Experte Robin Tschöpe</p>" PARA PARA2 "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK(has_author(d, "Robin Tschöpe"));
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    pith_doc_free(d);
+    const char *html3 = "<html><head><title>Skoda</title></head><body><div class=news><h1>Skoda</h1>"
+                        "<div class=body>" FAR "</div><div><h5>Autor: </h5>Peter Maahn/SP-X</div></div>"
+                        "</body></html>";
+    d = run(html3, NULL, REF_2024);
+    CHECK(has_author(d, "Peter Maahn"));
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    pith_doc_free(d);
+}
+
+/* A credit after the name ("Illustration von Y") and a leading "©" are not
+ * part of it. */
+static void test_author_credits(void)
+{
+    const char *html = "<html><head><title>Purzelbaum</title></head><body><article><h1>Purzelbaum</h1>"
+                       "<p><em>Text von Christian Seiler &nbsp; Illustration von Markus Roost</em></p>" PARA PARA2
+                       "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK(has_author(d, "Christian Seiler"));
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Waldwege</title></head><body><article><h1>Waldwege</h1>"
+                        "<div class=author><span class=copy>&copy; Kathrin F\xc3\xbchres</span></div>" PARA PARA2
+                        "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK(has_author(d, "Kathrin F\xc3\xbchres"));
+    pith_doc_free(d);
+}
+
 /* hAtom / Blogger: the machine date of an <abbr> is in its title attribute. */
 static void test_abbr_title_date(void)
 {
@@ -791,6 +879,9 @@ int main(void)
     test_text_date_anchor();
     test_abbr_title_date();
     test_by_alone();
+    test_labelled_author_line();
+    test_author_role_prefix();
+    test_author_credits();
     test_byline_block_end();
     test_labelled_date();
     test_text_date_nav_box();
