@@ -754,11 +754,60 @@ static void parenthesised(scan *sc)
     }
 }
 
+static int contains_bytes(const char *s, size_t n, const char *w, size_t wl)
+{
+    for (const char *p = s; wl && (size_t)(p - s) + wl <= n;) {
+        p = memchr(p, w[0], n - wl + 1 - (size_t)(p - s));
+        if (!p)
+            return 0;
+        if (!memcmp(p, w, wl))
+            return 1;
+        p++;
+    }
+    return 0;
+}
+
+/* Could a cue occur in s at all: does any cue's first word appear in it, in
+ * lower case or with a capital first letter? Most blocks hold none, and the
+ * word-by-word scan is skipped for them. */
+static int has_cue(const char *s, size_t n)
+{
+    for (size_t c = 0; c < COUNT(CUES); c++) {
+        const char *w = CUES[c].w[0];
+        size_t wl = strlen(w);
+        if (c && !strcmp(w, CUES[c - 1].w[0]))
+            continue;
+        if (contains_bytes(s, n, w, wl))
+            return 1;
+        char cap[64];
+        if (wl >= sizeof cap)
+            continue;
+        memcpy(cap, w, wl);
+        unsigned char b0 = (unsigned char)cap[0], b1 = (unsigned char)cap[1];
+        if (b0 >= 'a' && b0 <= 'z') {
+            cap[0] = (char)(b0 - 32);
+        } else if (b0 == 0xD0 && b1 >= 0xB0 && b1 <= 0xBF) { /* а..п -> А..П */
+            cap[1] = (char)(b1 - 0x20);
+        } else if (b0 == 0xD1 && b1 >= 0x80 && b1 <= 0x8F) { /* р..я -> Р..Я */
+            cap[0] = (char)0xD0;
+            cap[1] = (char)(b1 + 0x20);
+        } else if (b0 == 0xD1 && b1 >= 0x90 && b1 <= 0x9F) { /* ѐ..џ (є, і, ї) -> Ѐ..Џ */
+            cap[0] = (char)0xD0;
+            cap[1] = (char)(b1 - 0x10);
+        } else {
+            continue;
+        }
+        if (contains_bytes(s, n, cap, wl))
+            return 1;
+    }
+    return 0;
+}
+
 static size_t scan_text(const char *text, size_t n, void (*add)(void *ctx, const char *name, size_t len), void *ctx,
                         const pith_doc *doc)
 {
     buf tb = BUF_INIT;
-    size_t nt = tokenize(text, n, &tb);
+    size_t nt = has_cue(text, n) ? tokenize(text, n, &tb) : 0;
     scan sc = {text, n, (const tok *)tb.data, nt, add, ctx, 0, doc};
     /* byte lengths of the cues' first words (folding keeps the length of the
      * Latin and Cyrillic letters they use): most words are never folded */
