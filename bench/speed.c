@@ -51,6 +51,43 @@ static int load(const char *path, page_buf *p)
     return 0;
 }
 
+/* Best time of `rounds` passes of pith over the pages with these option flags. */
+static double time_pith(const page_buf *pages, int n, int rounds, unsigned flags, size_t *ok, size_t *out_bytes)
+{
+    pith_options opt;
+    pith_options_init(&opt);
+    opt.flags = flags;
+    pith_extractor *ex;
+    if (pith_extractor_new(&opt, &ex, NULL) != PITH_OK)
+        return -1;
+    double best = 1e30;
+    for (int r = 0; r < rounds; r++) {
+        *ok = 0;
+        *out_bytes = 0;
+        double t0 = now();
+        for (int i = 0; i < n; i++) {
+            pith_input in;
+            memset(&in, 0, sizeof in);
+            in.data = pages[i].data;
+            in.len = pages[i].len;
+            in.ref_time = 1700000000;
+            pith_doc *doc = NULL;
+            if (pith_extract(ex, &in, &doc) == PITH_OK)
+                (*ok)++;
+            size_t len = 0;
+            char *js = pith_render_string(doc, PITH_FORMAT_JSON, 0, &len);
+            *out_bytes += len;
+            pith_free(js);
+            pith_doc_free(doc);
+        }
+        double t = now() - t0;
+        if (t < best)
+            best = t;
+    }
+    pith_extractor_free(ex);
+    return best;
+}
+
 int main(int argc, char **argv)
 {
     int rounds = 3, first = 1;
@@ -94,38 +131,14 @@ int main(int argc, char **argv)
     myhtml_tree_destroy(tree);
     myhtml_destroy(mh);
 
-    /* (b) pith end to end: extract + JSON */
-    pith_options opt;
-    pith_options_init(&opt);
-    pith_extractor *ex;
-    if (pith_extractor_new(&opt, &ex, NULL) != PITH_OK)
-        return 1;
-    double best_pith = 1e30;
+    /* (b) pith end to end: extract + metadata + JSON; (c) the same without
+     * metadata (PITH_OPT_NO_METADATA), for the cost of metadata */
     size_t ok = 0, out_bytes = 0;
-    for (int r = 0; r < rounds; r++) {
-        ok = 0;
-        out_bytes = 0;
-        double t0 = now();
-        for (int i = 0; i < n; i++) {
-            pith_input in;
-            memset(&in, 0, sizeof in);
-            in.data = pages[i].data;
-            in.len = pages[i].len;
-            in.ref_time = 1700000000;
-            pith_doc *doc = NULL;
-            if (pith_extract(ex, &in, &doc) == PITH_OK)
-                ok++;
-            size_t len = 0;
-            char *js = pith_render_string(doc, PITH_FORMAT_JSON, 0, &len);
-            out_bytes += len;
-            pith_free(js);
-            pith_doc_free(doc);
-        }
-        double t = now() - t0;
-        if (t < best_pith)
-            best_pith = t;
-    }
-    pith_extractor_free(ex);
+    double best_pith = time_pith(pages, n, rounds, 0, &ok, &out_bytes);
+    size_t ok_body = 0, out_body = 0;
+    double best_body = time_pith(pages, n, rounds, PITH_OPT_NO_METADATA, &ok_body, &out_body);
+    if (best_pith < 0 || best_body < 0)
+        return 1;
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
     double mb = (double)total / 1e6;
@@ -137,6 +150,8 @@ int main(int argc, char **argv)
     printf("myhtml parse only   %8.1f pages/s  %7.1f MB/s\n", n / best_parse, mb / best_parse);
     printf("pith end to end     %8.1f pages/s  %7.1f MB/s\n", n / best_pith, mb / best_pith);
     printf("ratio pith / parse  %.2f\n", best_pith / best_parse);
+    printf("pith body only      %8.1f pages/s  %7.1f MB/s  (metadata costs %.1f%% of speed)\n", n / best_body,
+           mb / best_body, 100.0 * (1.0 - best_body / best_pith));
     printf("peak RSS            %.1f MB (corpus held in memory: %.1f MB; before work: %.1f MB)\n",
            (double)ru.ru_maxrss / 1024.0, mb, (double)ru0.ru_maxrss / 1024.0);
     for (int i = 0; i < n; i++)

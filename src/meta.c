@@ -1850,7 +1850,8 @@ static int phrase_alone(sv s)
     char f[80];
     size_t fl = utf8_fold(s.s, s.n, f, sizeof f);
     for (size_t k = 0; k < sizeof BY_PHRASES / sizeof BY_PHRASES[0]; k++)
-        if (strlen(BY_PHRASES[k]) == fl && !memcmp(BY_PHRASES[k], f, fl) && memchr(f, ' ', fl))
+        if (BY_PHRASES[k][0] == f[0] && strlen(BY_PHRASES[k]) == fl && !memcmp(BY_PHRASES[k], f, fl) &&
+            memchr(f, ' ', fl))
             return 1;
     return 0;
 }
@@ -1880,8 +1881,10 @@ static sv strip_by(sv s, int *had)
         char f[80];
         size_t fl = utf8_fold(s.s, s.n < 32 ? s.n : 32, f, sizeof f);
         for (size_t k = 0; k < sizeof BY_PHRASES / sizeof BY_PHRASES[0] && !hit; k++) {
+            if (f[0] != BY_PHRASES[k][0])
+                continue;
             size_t l = strlen(BY_PHRASES[k]);
-            if (l > fl || f[0] != BY_PHRASES[k][0] || memcmp(f, BY_PHRASES[k], l) != 0 || l > s.n)
+            if (l > fl || memcmp(f, BY_PHRASES[k], l) != 0 || l > s.n)
                 continue;
             size_t e = l;
             while (e < s.n && s.s[e] == ' ')
@@ -2513,7 +2516,7 @@ static int author_label(sv t)
     static const char *const LBL[] = {"autor", "autorin", "autoren", "author", "authors", "автор", "авторка",
                                       "autore", "auteur"};
     for (size_t k = 0; k < sizeof LBL / sizeof LBL[0]; k++)
-        if (strlen(LBL[k]) == fl && !memcmp(LBL[k], f, fl))
+        if (LBL[k][0] == f[0] && strlen(LBL[k]) == fl && !memcmp(LBL[k], f, fl))
             return 2;
     return cp_upper(utf8_decode((const unsigned char *)t.s, t.n, &(size_t){0})) ? 1 : 0;
 }
@@ -2545,7 +2548,7 @@ static void authors_from_labels(const mctx *c, alist *L)
     const uint32_t bad = H_COMMENT | H_RELATED | H_NAV | H_HIDDEN | H_AD | H_LINKY;
     for (nid i = c->zs; i <= tail && i < pg->n_nodes && !L->n; i++) {
         const node *n = &pg->nodes[i];
-        if (n->tag != T_TEXT || n->text_len < 2 || n->text_len > 300)
+        if (n->tag != T_TEXT || n->text_len < 2 || n->text_len > 162) /* the line it starts is at most 160 bytes */
             continue;
         sv t = trim(sv_of(node_text(pg, n), n->text_len));
         int alone = label_alone(t) || phrase_alone(t);

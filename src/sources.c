@@ -767,23 +767,31 @@ static int contains_bytes(const char *s, size_t n, const char *w, size_t wl)
     return 0;
 }
 
-/* Could a cue occur in s at all: does any cue's first word appear in it, in
- * lower case or with a capital first letter? Most blocks hold none, and the
- * word-by-word scan is skipped for them. */
-static int has_cue(const char *s, size_t n)
+/* The cues' distinct first words, as they may appear in a text: lower case
+ * and with a capital first letter (prepared once per document). */
+typedef struct cue_words {
+    const char *w[COUNT(CUES)];
+    uint8_t wl[COUNT(CUES)];
+    char cap[COUNT(CUES)][32];
+    uint8_t has_cap[COUNT(CUES)];
+    size_t n;
+} cue_words;
+
+static void prep_cues(cue_words *cw)
 {
+    cw->n = 0;
     for (size_t c = 0; c < COUNT(CUES); c++) {
         const char *w = CUES[c].w[0];
         size_t wl = strlen(w);
-        if (c && !strcmp(w, CUES[c - 1].w[0]))
+        if ((c && !strcmp(w, CUES[c - 1].w[0])) || wl >= sizeof cw->cap[0])
             continue;
-        if (contains_bytes(s, n, w, wl))
-            return 1;
-        char cap[64];
-        if (wl >= sizeof cap)
-            continue;
+        size_t k = cw->n++;
+        cw->w[k] = w;
+        cw->wl[k] = (uint8_t)wl;
+        char *cap = cw->cap[k];
         memcpy(cap, w, wl);
         unsigned char b0 = (unsigned char)cap[0], b1 = (unsigned char)cap[1];
+        cw->has_cap[k] = 1;
         if (b0 >= 'a' && b0 <= 'z') {
             cap[0] = (char)(b0 - 32);
         } else if (b0 == 0xD0 && b1 >= 0xB0 && b1 <= 0xBF) { /* а..п -> А..П */
@@ -795,25 +803,34 @@ static int has_cue(const char *s, size_t n)
             cap[0] = (char)0xD0;
             cap[1] = (char)(b1 - 0x10);
         } else {
-            continue;
+            cw->has_cap[k] = 0;
         }
-        if (contains_bytes(s, n, cap, wl))
-            return 1;
     }
+}
+
+/* Could a cue occur in s at all: does any cue's first word appear in it, in
+ * lower case or with a capital first letter? Most blocks hold none, and the
+ * word-by-word scan is skipped for them. */
+static int has_cue(const cue_words *cw, const char *s, size_t n)
+{
+    for (size_t k = 0; k < cw->n; k++)
+        if (contains_bytes(s, n, cw->w[k], cw->wl[k]) ||
+            (cw->has_cap[k] && contains_bytes(s, n, cw->cap[k], cw->wl[k])))
+            return 1;
     return 0;
 }
 
 static size_t scan_text(const char *text, size_t n, void (*add)(void *ctx, const char *name, size_t len), void *ctx,
-                        const pith_doc *doc)
+                        const pith_doc *doc, const cue_words *cw)
 {
     buf tb = BUF_INIT;
-    size_t nt = has_cue(text, n) ? tokenize(text, n, &tb) : 0;
+    size_t nt = has_cue(cw, text, n) ? tokenize(text, n, &tb) : 0;
     scan sc = {text, n, (const tok *)tb.data, nt, add, ctx, 0, doc};
     /* byte lengths of the cues' first words (folding keeps the length of the
      * Latin and Cyrillic letters they use): most words are never folded */
     uint64_t lens = 0;
-    for (size_t c = 0; c < COUNT(CUES); c++)
-        lens |= 1ull << (strlen(CUES[c].w[0]) & 63);
+    for (size_t k = 0; k < cw->n; k++)
+        lens |= 1ull << (cw->wl[k] & 63);
     for (size_t i = 0; i < nt; i++) {
         if (sc.t[i].len >= 64 || !((lens >> sc.t[i].len) & 1))
             continue;
@@ -848,7 +865,9 @@ static size_t scan_text(const char *text, size_t n, void (*add)(void *ctx, const
 
 size_t sources_scan(const char *text, size_t n, void (*add)(void *ctx, const char *name, size_t len), void *ctx)
 {
-    return scan_text(text, n, add, ctx, NULL);
+    cue_words cw;
+    prep_cues(&cw);
+    return scan_text(text, n, add, ctx, NULL, &cw);
 }
 
 static void add_to_doc(void *ctx, const char *name, size_t len)
@@ -858,10 +877,12 @@ static void add_to_doc(void *ctx, const char *name, size_t len)
 
 void sources_extract(pith_doc *doc)
 {
+    cue_words cw;
+    prep_cues(&cw);
     for (size_t i = 0; i < doc->n_blocks; i++) {
         const out_block *b = &doc->blocks[i];
         if (b->part != PITH_PART_BODY || b->kind == PITH_BLOCK_CODE || b->kind == PITH_BLOCK_TABLE_ROW)
             continue;
-        scan_text(b->text, b->len, add_to_doc, doc, doc);
+        scan_text(b->text, b->len, add_to_doc, doc, doc, &cw);
     }
 }
