@@ -486,9 +486,9 @@ static int edge_boilerplate(const out_block *b)
         "оформіть передплату", "оформите подписку", "чтобы продолжить чтение", "pour lire la suite",
         "abonnez-vous", "suscríbete", "para seguir leyendo", "abbonati",
         /* newsletters, apps, channels, memberships */
-        "newsletter", "sign up for our", "sign up to our", "signing up to our", "never miss", "download the",
-        "app for ios", "apps for ios", "straight to your phone", "follow us on", "follow us:", "on twitter and",
-        "please subscribe", "subscribers also receive", "support our work", "consider supporting",
+        "newsletter", "sign up for our", "sign up to our", "signing up to our", "download our", "download the app",
+        "download the free", "app for ios", "apps for ios", "straight to your phone", "follow us on", "follow us:",
+        "on twitter and", "please subscribe", "subscribers also receive", "support our work", "consider supporting our",
         "if you enjoyed", "do you want to be informed", "help us continue", "submit your letter",
         "nichts mehr verpassen", "nichts mehr versäumen", "folgen sie uns", "folge uns auf", "gefällt dir unser",
         "gefällt ihnen unser", "kennt ihr schon unser", "unterstützen sie unser", "nicht eingeloggt",

@@ -487,6 +487,18 @@ static void test_selection(void)
     pith_doc_free(d);
     buf_free(&lb);
 
+    /* a last paragraph that only mentions a download or a newsletter's
+     * competitor is prose, not a call to action */
+    html = page_with("", "<p>The harbour bridge reopened on Monday morning after eight months of repairs, and the "
+                         "first buses crossed it shortly after six o'clock, the city transport office said.</p>"
+                         "<p>Engineers replaced the worn bearings, repainted the steel arches and resurfaced the road "
+                         "deck, which had been closed to heavy lorries since last spring.</p>"
+                         "<p>Drivers can download the new timetable from the transport office's website.</p>");
+    d = run(ex, html, strlen(html), NULL);
+    CHECK(contains(d, "Drivers can download the new timetable"));
+    pith_doc_free(d);
+    free(html);
+
     /* no content at all */
     d = run(ex, "<html><body><nav><a href=/>Home</a></nav></body></html>", 56, NULL);
     CHECK_INT(pith_doc_status(d), PITH_ENOCONTENT);
