@@ -487,8 +487,8 @@ static void test_selection(void)
     pith_doc_free(d);
     buf_free(&lb);
 
-    /* a last paragraph that only mentions a download or a newsletter's
-     * competitor is prose, not a call to action */
+    /* a last paragraph that merely mentions a download is prose, not a
+     * call to action */
     html = page_with("", "<p>The harbour bridge reopened on Monday morning after eight months of repairs, and the "
                          "first buses crossed it shortly after six o'clock, the city transport office said.</p>"
                          "<p>Engineers replaced the worn bearings, repainted the steel arches and resurfaced the road "
