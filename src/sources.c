@@ -754,26 +754,11 @@ static void parenthesised(scan *sc)
     }
 }
 
-static int contains_bytes(const char *s, size_t n, const char *w, size_t wl)
-{
-    for (const char *p = s; wl && (size_t)(p - s) + wl <= n;) {
-        p = memchr(p, w[0], n - wl + 1 - (size_t)(p - s));
-        if (!p)
-            return 0;
-        if (!memcmp(p, w, wl))
-            return 1;
-        p++;
-    }
-    return 0;
-}
-
-/* The cues' distinct first words, as they may appear in a text: lower case
- * and with a capital first letter (prepared once per document). */
+/* The cues' distinct first words and their byte lengths (prepared once per
+ * document). */
 typedef struct cue_words {
     const char *w[COUNT(CUES)];
     uint8_t wl[COUNT(CUES)];
-    char cap[COUNT(CUES)][32];
-    uint8_t has_cap[COUNT(CUES)];
     size_t n;
 } cue_words;
 
@@ -783,40 +768,55 @@ static void prep_cues(cue_words *cw)
     for (size_t c = 0; c < COUNT(CUES); c++) {
         const char *w = CUES[c].w[0];
         size_t wl = strlen(w);
-        if ((c && !strcmp(w, CUES[c - 1].w[0])) || wl >= sizeof cw->cap[0])
+        if ((c && !strcmp(w, CUES[c - 1].w[0])) || wl >= 32)
             continue;
-        size_t k = cw->n++;
-        cw->w[k] = w;
-        cw->wl[k] = (uint8_t)wl;
-        char *cap = cw->cap[k];
-        memcpy(cap, w, wl);
-        unsigned char b0 = (unsigned char)cap[0], b1 = (unsigned char)cap[1];
-        cw->has_cap[k] = 1;
-        if (b0 >= 'a' && b0 <= 'z') {
-            cap[0] = (char)(b0 - 32);
-        } else if (b0 == 0xD0 && b1 >= 0xB0 && b1 <= 0xBF) { /* а..п -> А..П */
-            cap[1] = (char)(b1 - 0x20);
-        } else if (b0 == 0xD1 && b1 >= 0x80 && b1 <= 0x8F) { /* р..я -> Р..Я */
-            cap[0] = (char)0xD0;
-            cap[1] = (char)(b1 + 0x20);
-        } else if (b0 == 0xD1 && b1 >= 0x90 && b1 <= 0x9F) { /* ѐ..џ (є, і, ї) -> Ѐ..Џ */
-            cap[0] = (char)0xD0;
-            cap[1] = (char)(b1 - 0x10);
-        } else {
-            cw->has_cap[k] = 0;
-        }
+        cw->w[cw->n] = w;
+        cw->wl[cw->n++] = (uint8_t)wl;
     }
 }
 
-/* Could a cue occur in s at all: does any cue's first word appear in it, in
- * lower case or with a capital first letter? Most blocks hold none, and the
- * word-by-word scan is skipped for them. */
+/* Could a cue occur in s at all: is any word of s, case-folded, a cue's
+ * first word? One pass over the bytes; only words of a cue word's byte length
+ * are folded. Most blocks hold none, and the token scan is skipped for them. */
 static int has_cue(const cue_words *cw, const char *s, size_t n)
 {
+    uint64_t lens = 0;
     for (size_t k = 0; k < cw->n; k++)
-        if (contains_bytes(s, n, cw->w[k], cw->wl[k]) ||
-            (cw->has_cap[k] && contains_bytes(s, n, cw->cap[k], cw->wl[k])))
-            return 1;
+        lens |= 1ull << (cw->wl[k] & 63);
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n) {
+        /* separators: ASCII non-alphanumerics, Latin-1 punctuation (C2 xx),
+         * general punctuation such as quotes and dashes (E2 xx xx) */
+        unsigned char c = u[i];
+        if (c < 0x80 ? !((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && !(c >= '0' && c <= '9') : c == 0xC2 || c == 0xE2 || c < 0xC0) {
+            i += c == 0xC2 ? 2 : c == 0xE2 ? 3 : 1;
+            continue;
+        }
+        size_t st = i;
+        while (i < n) {
+            c = u[i];
+            if (c < 0x80) {
+                if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && !(c >= '0' && c <= '9'))
+                    break;
+                i++;
+            } else if (c == 0xC2 || c == 0xE2) {
+                break;
+            } else {
+                i++;
+                while (i < n && (u[i] & 0xC0) == 0x80)
+                    i++;
+            }
+        }
+        size_t wl = i - st;
+        if (wl >= 32 || !((lens >> wl) & 1))
+            continue;
+        char f[80];
+        size_t fl = utf8_fold(s + st, wl, f, sizeof f - 1);
+        for (size_t k = 0; k < cw->n; k++)
+            if (cw->wl[k] == fl && !memcmp(cw->w[k], f, fl))
+                return 1;
+    }
     return 0;
 }
 
