@@ -68,7 +68,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libpith.a tests/unit/harness.h
 FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
 REPLAY_BIN := $(FUZZ_SRC:fuzz/fuzz_%.c=$(BUILD)/replay/%)
 
-$(BUILD)/replay/%: fuzz/fuzz_%.c fuzz/replay.c $(BUILD)/libpith.a
+$(BUILD)/replay/%: fuzz/fuzz_%.c fuzz/check.h fuzz/replay.c $(BUILD)/libpith.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -o $@ fuzz/replay.c $< $(BUILD)/libpith.a $(LIBS) $(LDFLAGS)
 

@@ -12,13 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "check.h"
 
-#define REQUIRE(c)            \
-    do {                      \
-        if (!(c))             \
-            __builtin_trap(); \
-    } while (0)
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static const char *const labels[] = {
     NULL, "utf-8", "utf-16le", "utf-16be", "utf-16", "windows-1251", "koi8-u", "koi8-r", "iso-8859-5",

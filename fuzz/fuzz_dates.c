@@ -12,13 +12,9 @@
 
 #include "dates.h"
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "check.h"
 
-#define REQUIRE(c)            \
-    do {                      \
-        if (!(c))             \
-            __builtin_trap(); \
-    } while (0)
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static int dim(int y, int m)
 {

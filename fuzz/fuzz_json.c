@@ -15,50 +15,9 @@
 
 #define MAX_DEPTH 64
 
+#include "check.h"
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-#define REQUIRE(c)          \
-    do {                    \
-        if (!(c))           \
-            __builtin_trap(); \
-    } while (0)
-
-static int valid_utf8(const unsigned char *s, size_t n)
-{
-    size_t i = 0;
-    while (i < n) {
-        unsigned c = s[i];
-        if (c < 0x80) {
-            i++;
-            continue;
-        }
-        size_t need;
-        unsigned lo = 0x80, hi = 0xBF;
-        if (c >= 0xC2 && c <= 0xDF) {
-            need = 1;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            need = 2;
-            lo = c == 0xE0 ? 0xA0 : 0x80;
-            hi = c == 0xED ? 0x9F : 0xBF;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            need = 3;
-            lo = c == 0xF0 ? 0x90 : 0x80;
-            hi = c == 0xF4 ? 0x8F : 0xBF;
-        } else {
-            return 0;
-        }
-        if (n - i <= need)
-            return 0;
-        for (size_t k = 1; k <= need; k++) {
-            if (s[i + k] < lo || s[i + k] > hi)
-                return 0;
-            lo = 0x80;
-            hi = 0xBF;
-        }
-        i += need + 1;
-    }
-    return 1;
-}
 
 /* -?(0|[1-9][0-9]*)(\.[0-9]+)?(e-?[0-9]+)? — the normalised form json.c stores. */
 static int valid_number(const char *s, size_t n)

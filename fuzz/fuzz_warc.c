@@ -17,13 +17,9 @@
 
 #include "warc.h"
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "check.h"
 
-#define REQUIRE(c)            \
-    do {                      \
-        if (!(c))             \
-            __builtin_trap(); \
-    } while (0)
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static int input_fd(const uint8_t *data, size_t size)
 {
