@@ -1808,6 +1808,15 @@ static const char *const BY_PHRASES[] = {
 
 /* Is s only a by-phrase ("By", "Von:", "Автор")? Its element is a label;
  * the name follows in the next one. */
+/* Is f[0..l) one of the words of list (already folded)? */
+static int one_of(const char *f, size_t l, const char *const *list, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (list[k][0] == (l ? f[0] : '\0') && strlen(list[k]) == l && !memcmp(list[k], f, l))
+            return 1;
+    return 0;
+}
+
 static int by_alone(sv s)
 {
     s = trim(s);
@@ -1824,10 +1833,7 @@ static int by_alone(sv s)
                                         "text & fotos", "text und bilder", "text & bilder", "text und foto",
                                         "text & foto", "text und bild", "text & bild", "text and photos",
                                         "text & photos"};
-    for (size_t k = 0; k < sizeof ALONE / sizeof ALONE[0]; k++)
-        if (strlen(ALONE[k]) == fl && !memcmp(f, ALONE[k], fl))
-            return 1;
-    return 0;
+    return one_of(f, fl, ALONE, sizeof ALONE / sizeof ALONE[0]);
 }
 
 /* by_alone, but a two-letter word other than "By" only with a colon:
@@ -1930,10 +1936,7 @@ static int role_word(const char *f, size_t l)
         "unknown", "anonymous", "anonym", "admin", "administrator", "webmaster", "user", "super", "guest",
         "wordpressadmin", "root", "opublikowano", "veröffentlichung",
     };
-    for (size_t k = 0; k < sizeof ROLES / sizeof ROLES[0]; k++)
-        if (strlen(ROLES[k]) == l && !memcmp(ROLES[k], f, l))
-            return 1;
-    return 0;
+    return one_of(f, l, ROLES, sizeof ROLES / sizeof ROLES[0]);
 }
 
 /* Are all lower-case words of s name particles ("van", "de", "bin")? */
@@ -2114,10 +2117,7 @@ static int collective_word(const char *f, size_t l)
     static const char *const COLL[] = {"staff", "team", "redaktion", "newsdesk", "newsroom", "webteam",
                                        "editorial", "redaktionsteam", "редакція", "редакция", "redacción",
                                        "rédaction", "redazione", "redactie"};
-    for (size_t k = 0; k < sizeof COLL / sizeof COLL[0]; k++)
-        if (strlen(COLL[k]) == l && !memcmp(COLL[k], f, l))
-            return 1;
-    return 0;
+    return one_of(f, l, COLL, sizeof COLL / sizeof COLL[0]);
 }
 
 /* Role words that may stand next to a collective word in a group byline. */
@@ -2127,10 +2127,7 @@ static int byline_role_word(const char *f, size_t l)
                                      "team", "redaktion", "desk", "newsroom", "newsdesk", "editorial", "bureau",
                                      "webteam", "redaktionsteam", "редакція", "редакция", "redacción",
                                      "rédaction", "redazione", "redactie"};
-    for (size_t k = 0; k < sizeof OK / sizeof OK[0]; k++)
-        if (strlen(OK[k]) == l && !memcmp(OK[k], f, l))
-            return 1;
-    return 0;
+    return one_of(f, l, OK, sizeof OK / sizeof OK[0]);
 }
 
 /* A date before the names: "Posted on September 21, 2020 by Adi Tzlil",
