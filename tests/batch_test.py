@@ -180,7 +180,7 @@ def main():
         r = run(pith, [odd, '-o', o, '--resume'])
         check(open(o, 'rb').read() == first and first.count(b'\n') == len(names),
               'resume skips every done file, whatever its name needs escaped')
-        check(b'resumed' in r.stderr or b'5' in r.stderr, 'resume summary')
+        check(b'resumed %d' % len(names) in r.stderr, 'resume summary counts every odd name as resumed')
 
         # 5. compressed outputs
         for ext in ('.gz', '.zst'):
