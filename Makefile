@@ -80,6 +80,7 @@ unit: $(TEST_BIN) $(REPLAY_BIN)
 
 # The whole suite: unit tests, golden cases, CLI behaviour, Python package.
 test: all unit
+	$(PYTHON) tools/gen_tables.py --check
 	$(PYTHON) tests/run_cases.py --pith $(BUILD)/pith
 	sh tests/cli/run.sh $(BUILD)/pith
 	$(PYTHON) tests/pathological.py --pith $(BUILD)/pith $(if $(SAN),--sanitized)

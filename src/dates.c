@@ -5,7 +5,8 @@
  * (ISO/numeric, day-month-name, month-name-day, year-month-name, relative
  * words, "N units ago", time-then-date) is tried at each word start; every
  * attempt reads a bounded number of bytes, so DATE_TEXT scans are linear.
- * Word tables live in tables/dates_words.inc. No allocation, no state.
+ * Word tables live in tables/dates_words.inc, their hashed and sorted indexes
+ * in tables/dates_index.inc (tools/gen_tables.py). No allocation, no state.
  */
 #include "dates.h"
 
@@ -24,7 +25,22 @@ typedef struct dword {
 #define DWF_FR_ONLY 2u /* relative word "hier" */
 #define DWF_GOD 4u     /* unit "год" */
 
+/* A hashed table (tables/dates_index.inc): slot[h & mask] = 1 + entry. */
+typedef struct dword_index {
+    const dword *tab;
+    const uint16_t *slot;
+    uint32_t mask;
+} dword_index;
+
+/* A phrase table by first byte: tab[order[start[b] .. start[b + 1])]. */
+typedef struct dword_phrases {
+    const dword *tab;
+    const uint8_t *order;
+    const uint16_t *start;
+} dword_phrases;
+
 #include "tables/dates_words.inc"
+#include "tables/dates_index.inc"
 
 #define NOPE ((size_t)-1)
 #define MAX_WORD 48                          /* longest word (bytes) we fold and look up */
@@ -280,17 +296,43 @@ static const dword *find_word(const dword *tab, size_t count, const char *w, siz
     return NULL;
 }
 
-/* The word at i if it is in tab: its entry, *end set past it. */
-static const dword *word_in(const ctx *c, size_t i, const dword *tab, size_t count, size_t *end)
+/* find_word() for a hashed table: the same entry, in a probe or two. */
+static const dword *find_hashed(const dword_index *x, const char *w, size_t wl)
+{
+    uint32_t h = 0x811c9dc5u;
+    for (size_t k = 0; k < wl; k++)
+        h = (h ^ (unsigned char)w[k]) * 0x01000193u;
+    for (uint32_t i = h & x->mask; x->slot[i]; i = (i + 1) & x->mask) {
+        const dword *d = &x->tab[x->slot[i] - 1];
+        if (d->len == wl && memcmp(d->w, w, wl) == 0)
+            return d;
+    }
+    return NULL;
+}
+
+/* The word at i if it is in tab (or, when x is set, its hashed table): its
+ * entry, *end set past it. */
+static const dword *word_in_x(const ctx *c, size_t i, const dword *tab, size_t count,
+                              const dword_index *x, size_t *end)
 {
     char w[MAX_WORD];
     size_t wl, e = read_word(c, i, w, &wl);
     if (e == NOPE)
         return NULL;
-    const dword *hit = find_word(tab, count, w, wl);
+    const dword *hit = x ? find_hashed(x, w, wl) : find_word(tab, count, w, wl);
     if (hit)
         *end = e;
     return hit;
+}
+
+static const dword *word_in(const ctx *c, size_t i, const dword *tab, size_t count, size_t *end)
+{
+    return word_in_x(c, i, tab, count, NULL, end);
+}
+
+static const dword *word_in_hashed(const ctx *c, size_t i, const dword_index *x, size_t *end)
+{
+    return word_in_x(c, i, x->tab, 0, x, end);
 }
 
 /* Digits at i: returns how many (17 when more than 16), value in *v. */
@@ -409,16 +451,16 @@ static size_t match_phrase(const ctx *c, const char *w, size_t wl, size_t we, co
 }
 
 /* First phrase of tab matching at the word w (ending at we); *end past it. */
-static const dword *phrase_in(const ctx *c, const char *w, size_t wl, size_t we, const dword *tab,
-                              size_t count, size_t *end)
+static const dword *phrase_in(const ctx *c, const char *w, size_t wl, size_t we, const dword_phrases *x,
+                              size_t *end)
 {
-    for (size_t k = 0; k < count; k++) {
-        if (tab[k].w[0] != w[0])
-            continue;
-        size_t e = match_phrase(c, w, wl, we, &tab[k]);
+    unsigned b = (unsigned char)w[0];
+    for (unsigned k = x->start[b]; k < x->start[b + 1]; k++) {
+        const dword *d = &x->tab[x->order[k]];
+        size_t e = match_phrase(c, w, wl, we, d);
         if (e != NOPE) {
             *end = e;
-            return &tab[k];
+            return d;
         }
     }
     return NULL;
@@ -717,7 +759,7 @@ static size_t month_at(const ctx *c, size_t i, int *month, int *ambig)
         *ambig = 0;
         return k + (size_t)nm;
     }
-    const dword *m = word_in(c, i, month_words, NTAB(month_words), &e);
+    const dword *m = word_in_hashed(c, i, &month_words_index, &e);
     if (!m)
         return NOPE;
     *month = m->val;
@@ -1023,7 +1065,7 @@ static size_t parse_ago_rest(const ctx *c, int64_t n, size_t j, int need_suffix,
 {
     static const int64_t unit_sec[] = {1, 60, 3600, 86400, 604800};
     size_t e, k = skip_sp(c, j);
-    const dword *u = word_in(c, k, unit_words, NTAB(unit_words), &e);
+    const dword *u = word_in_hashed(c, k, &unit_words_index, &e);
     if (!u || c->ref <= 0)
         return NOPE;
     if (at(c, e) == '.')
@@ -1057,7 +1099,7 @@ static size_t parse_ago_rest(const ctx *c, int64_t n, size_t j, int need_suffix,
 static size_t parse_relative(const ctx *c, const char *w, size_t wl, size_t we, res *r)
 {
     size_t e;
-    const dword *rw = phrase_in(c, w, wl, we, rel_words, NTAB(rel_words), &e);
+    const dword *rw = phrase_in(c, w, wl, we, &rel_words_phrases, &e);
     if (!rw)
         return NOPE;
     r->rel_days = rw->val;
@@ -1105,7 +1147,7 @@ static size_t parse_core(const ctx *c, size_t i, res *r, int allow_tf)
     if (we == NOPE)
         return NOPE;
     memset(&t, 0, sizeof t), t.rel_days = -1;
-    const dword *m = find_word(month_words, NTAB(month_words), w, wl);
+    const dword *m = find_hashed(&month_words_index, w, wl);
     if (m && (e = parse_month_day(c, we, m->val, (m->flags & DWF_AMBIG) != 0, &t)) != NOPE)
         goto found;
     memset(&t, 0, sizeof t), t.rel_days = -1;
@@ -1113,7 +1155,7 @@ static size_t parse_core(const ctx *c, size_t i, res *r, int allow_tf)
         goto found;
     memset(&t, 0, sizeof t), t.rel_days = -1;
     size_t pe;
-    if (phrase_in(c, w, wl, we, ago_prefix, NTAB(ago_prefix), &pe)) { /* vor 3 Stunden */
+    if (phrase_in(c, w, wl, we, &ago_prefix_phrases, &pe)) { /* vor 3 Stunden */
         size_t k = skip_sp(c, pe), ne;
         int64_t n;
         int nd = read_num(c, k, &n);

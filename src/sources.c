@@ -755,11 +755,14 @@ static void parenthesised(scan *sc)
 }
 
 /* The cues' distinct first words and their byte lengths (prepared once per
- * document). */
+ * document), also grouped by length: by_len[at[l] .. at[l + 1]) are the
+ * indices of the words of l bytes. */
 typedef struct cue_words {
     const char *w[COUNT(CUES)];
     uint8_t wl[COUNT(CUES)];
     size_t n;
+    uint16_t by_len[COUNT(CUES)];
+    uint16_t at[33];
 } cue_words;
 
 static void prep_cues(cue_words *cw)
@@ -773,6 +776,14 @@ static void prep_cues(cue_words *cw)
         cw->w[cw->n] = w;
         cw->wl[cw->n++] = (uint8_t)wl;
     }
+    uint16_t fill[33] = {0};
+    for (size_t k = 0; k < cw->n; k++)
+        fill[cw->wl[k] + 1]++;
+    for (size_t l = 1; l < 33; l++)
+        fill[l] = (uint16_t)(fill[l] + fill[l - 1]);
+    memcpy(cw->at, fill, sizeof cw->at);
+    for (size_t k = 0; k < cw->n; k++)
+        cw->by_len[fill[cw->wl[k]]++] = (uint16_t)k;
 }
 
 /* Could a cue occur in s at all: is any word of s, case-folded, a cue's
@@ -813,8 +824,10 @@ static int has_cue(const cue_words *cw, const char *s, size_t n)
             continue;
         char f[80];
         size_t fl = utf8_fold(s + st, wl, f, sizeof f - 1);
-        for (size_t k = 0; k < cw->n; k++)
-            if (cw->wl[k] == fl && !memcmp(cw->w[k], f, fl))
+        if (fl >= 32)
+            continue;
+        for (size_t k = cw->at[fl]; k < cw->at[fl + 1]; k++)
+            if (!memcmp(cw->w[cw->by_len[k]], f, fl))
                 return 1;
     }
     return 0;
