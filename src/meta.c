@@ -873,73 +873,124 @@ static int word_count(sv s)
 
 /* Byline class names parse.c's English word list misses: "autor",
  * "avtor", "auteur", "autore", "firma" (class is kept on div/span/p). */
-static int byline_class(const page *pg, const node *n)
+/* What the class of an element says to this stage, found in one pass over
+ * its first 127 bytes, lower-cased (a page has hundreds of classed nodes):
+ * CL_BYLINE  a byline word at a word start: "post-autor", "autor-name",
+ *            "autores", not "autorisiert" (the first occurrence of each word
+ *            in the first 95 bytes decides);
+ * CL_UPDATE  a modification date: "modified", "last-update" ... and not
+ *            "publi". hAtom's "updated" alone is not enough: themes put it on
+ *            the publication date they show ("entry-meta-date updated",
+ *            "entry-date published updated"); an "updated" element that is
+ *            also hidden ("updated rich-snippet-hidden") is the machine copy
+ *            of the modification date;
+ * CL_DATE    a date: "post-date", "itemPostDate", "datum", "fecha",
+ *            "submitted" (Drupal), "posted-on", "published", "timestamp" — not
+ *            an update, not "reference-accessdate" (when a citation was read). */
+enum { CL_BYLINE = 1, CL_UPDATE = 2, CL_DATE = 4 };
+
+static unsigned class_says(const page *pg, const node *n)
 {
     const char *cl = node_attr(pg, n, A_CLASS);
-    if (!cl)
+    if (!cl || !cl[0])
         return 0;
-    static const char *const W[] = {"autor", "avtor", "auteur", "autore", "firma", "signature", "podpis"};
-    char low[96];
+    enum { BY_CAP = 95 }; /* bytes the byline words are looked for in */
+    char low[128];
     size_t l = 0;
     for (; cl[l] && l < sizeof low - 1; l++)
         low[l] = (char)(cl[l] >= 'A' && cl[l] <= 'Z' ? cl[l] + 32 : cl[l]);
     low[l] = '\0';
-    for (size_t k = 0; k < sizeof W / sizeof W[0]; k++) {
-        const char *p = strstr(low, W[k]);
-        /* at a word start: "post-autor", "autor-name", not "autorisiert" */
-        if (p && (p == low || !((p[-1] >= 'a' && p[-1] <= 'z'))) &&
-            !(p[strlen(W[k])] >= 'a' && p[strlen(W[k])] <= 'z' && p[strlen(W[k])] != 'e' && p[strlen(W[k])] != 's'))
-            return 1;
+    enum { W_DATE = 1, W_PUBLI = 2, W_UPD = 4, W_UPDATED = 8, W_HIDDEN = 16, W_ACCESS = 32 };
+    unsigned w = 0, r = 0;
+    /* first occurrences of the byline words (autor avtor auteur autore firma
+     * signature podpis), -1 when none; the first one decides for each word */
+    int by_at[7] = {-1, -1, -1, -1, -1, -1, -1};
+    size_t by_len[7] = {5, 5, 6, 6, 5, 9, 6};
+#define AT(lit) (l - i >= sizeof(lit) - 1 && memcmp(p, lit, sizeof(lit) - 1) == 0)
+#define BYW(k, lit) \
+    if (by_at[k] < 0 && i + sizeof(lit) - 1 <= BY_CAP && AT(lit)) \
+        by_at[k] = (int)i;
+    for (size_t i = 0; i < l; i++) {
+        const char *p = low + i;
+        switch (*p) {
+        case 'a':
+            if (AT("aktualisiert"))
+                w |= W_UPD;
+            else if (AT("access"))
+                w |= W_ACCESS;
+            BYW(0, "autor")
+            BYW(1, "avtor")
+            BYW(2, "auteur")
+            BYW(3, "autore")
+            break;
+        case 'd':
+            if (AT("date") || AT("datum"))
+                w |= W_DATE;
+            break;
+        case 'f':
+            if (AT("fecha"))
+                w |= W_DATE;
+            BYW(4, "firma")
+            break;
+        case 'h':
+            if (AT("hidden"))
+                w |= W_HIDDEN;
+            break;
+        case 'l':
+            if (AT("lastmod") || AT("last-update") || AT("lastupdate"))
+                w |= W_UPD;
+            break;
+        case 'm':
+            if (AT("modified"))
+                w |= W_UPD;
+            break;
+        case 'p':
+            if (AT("publi"))
+                w |= W_PUBLI | (AT("published") ? W_DATE : 0);
+            else if (AT("posted"))
+                w |= W_DATE;
+            BYW(6, "podpis")
+            break;
+        case 's':
+            if (AT("submitted"))
+                w |= W_DATE;
+            BYW(5, "signature")
+            break;
+        case 't':
+            if (AT("timestamp"))
+                w |= W_DATE;
+            break;
+        case 'u':
+            if (AT("updated"))
+                w |= W_UPDATED;
+            break;
+        default:
+            break;
+        }
     }
-    return 0;
-}
-
-/* The lower-cased class of n in out (cap bytes); 0 when it has none. */
-static size_t class_lower(const page *pg, const node *n, char *out, size_t cap)
-{
-    const char *cl = node_attr(pg, n, A_CLASS);
-    size_t l = 0;
-    for (; cl && cl[l] && l < cap - 1; l++)
-        out[l] = (char)(cl[l] >= 'A' && cl[l] <= 'Z' ? cl[l] + 32 : cl[l]);
-    out[l] = '\0';
-    return l;
-}
-
-/* A class that says "modified" / "last-updated" and not "published". hAtom's
- * "updated" alone is not enough: themes put it on the publication date they
- * show ("entry-meta-date updated", "entry-date published updated"); an
- * "updated" element that is also hidden ("updated rich-snippet-hidden") is
- * the machine copy of the modification date. */
-static int class_is_update(const char *low)
-{
-    if (strstr(low, "publi"))
-        return 0;
-    return strstr(low, "modified") || strstr(low, "lastmod") || strstr(low, "last-update") ||
-           strstr(low, "lastupdate") || strstr(low, "aktualisiert") ||
-           (strstr(low, "updated") && strstr(low, "hidden"));
+#undef BYW
+#undef AT
+    for (size_t k = 0; k < 7; k++) {
+        if (by_at[k] < 0)
+            continue;
+        size_t i = (size_t)by_at[k], e = i + by_len[k];
+        char after = e < BY_CAP ? low[e] : '\0';
+        if ((i == 0 || !(low[i - 1] >= 'a' && low[i - 1] <= 'z')) &&
+            !(after >= 'a' && after <= 'z' && after != 'e' && after != 's'))
+            r |= CL_BYLINE;
+    }
+    if (!(w & W_PUBLI) && ((w & W_UPD) || ((w & W_UPDATED) && (w & W_HIDDEN))))
+        r |= CL_UPDATE;
+    else if ((w & W_DATE) && !(w & W_ACCESS))
+        r |= CL_DATE;
+    return r;
 }
 
 /* Does the class of id or of its parent say it is a modification date? */
 static int update_classed(const page *pg, nid id)
 {
-    char low[128];
     for (int k = 0; k < 2 && id; k++, id = pg->nodes[id].parent)
-        if (class_lower(pg, &pg->nodes[id], low, sizeof low) && class_is_update(low))
-            return 1;
-    return 0;
-}
-
-/* A class naming a date: "post-date", "itemPostDate", "datum", "fecha",
- * "submitted" (Drupal), "posted-on", "published", "timestamp". */
-static int date_class(const page *pg, const node *n)
-{
-    char low[128];
-    if (!class_lower(pg, n, low, sizeof low) || class_is_update(low) || strstr(low, "access"))
-        return 0; /* "reference-accessdate": when a citation was read */
-    static const char *const W[] = {"date", "datum", "fecha", "submitted", "posted", "published",
-                                    "pubdate", "timestamp", "dateline"};
-    for (size_t k = 0; k < sizeof W / sizeof W[0]; k++)
-        if (strstr(low, W[k]))
+        if (class_says(pg, &pg->nodes[id]) & CL_UPDATE)
             return 1;
     return 0;
 }
@@ -973,15 +1024,19 @@ static void node_pass(mctx *c)
             if (c->n_titleish < MAX_CAND)
                 c->titleish[c->n_titleish++] = i;
         }
+        unsigned says = 0, said = 0; /* class_says(), once asked */
         if (!(h & H_BYLINE) && n->chars >= 3 && n->chars <= 200 && (!c->rs || (i + 3100 >= c->rs && i <= c->re)) &&
-            (n->tag == T_DIV || n->tag == T_SPAN || n->tag == T_P) && byline_class(pg, n))
-            h |= H_BYLINE;
+            (n->tag == T_DIV || n->tag == T_SPAN || n->tag == T_P)) {
+            says = class_says(pg, n), said = 1;
+            if (says & CL_BYLINE)
+                h |= H_BYLINE;
+        }
         if ((h & H_BYLINE) && !(h & (H_AUTHORBOX | H_COMMENT)) && n->chars && n->chars <= 400 &&
             c->n_bylines < MAX_CAND)
             c->bylines[c->n_bylines++] = i;
         if (n->chars >= 6 && n->chars <= 200 && c->n_metas < MAX_CAND && !(h & (H_NAV | H_RELATED | H_COMMENT)) &&
             (!c->rs || i + 400 >= c->rs) && n->tag != T_A &&
-            ((h & (H_META | H_BYLINE)) || date_class(pg, n)))
+            ((h & (H_META | H_BYLINE)) || ((said ? says : class_says(pg, n)) & CL_DATE)))
             c->metas[c->n_metas++] = i;
         if (n->tag == T_A && c->n_relauthor < 8) {
             const char *rel = node_attr(pg, n, A_REL);
@@ -1619,7 +1674,7 @@ static int labelled_date(mctx *c, date_value *d)
     for (unsigned k = 0; k < c->n_metas; k++) {
         nid id = c->metas[k];
         if (id <= c->ze || id > tail || hint_below_region(c, id, bad | H_NEG, 40) || update_classed(pg, id) ||
-            !date_class(pg, &pg->nodes[id]))
+            !(class_says(pg, &pg->nodes[id]) & CL_DATE))
             continue;
         nid par = pg->nodes[id].parent; /* with a short parent's label ("last edited:") */
         sv t = subtree_text(c, par && pg->nodes[par].chars <= 120 ? par : id, 300);

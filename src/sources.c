@@ -678,8 +678,10 @@ static void parenthesised(scan *sc)
     const char *s = sc->s;
     size_t n = sc->n;
     for (size_t i = 0; i < n; i++) {
-        if (s[i] != '(')
-            continue;
+        const char *open = memchr(s + i, '(', n - i);
+        if (!open)
+            break;
+        i = (size_t)(open - s);
         size_t k = i + 1;
         while (k < n && k < i + 48 && s[k] != ')' && s[k] != '(')
             k++;
@@ -805,6 +807,7 @@ static int has_cue(const cue_words *cw, const char *s, size_t n)
             continue;
         }
         size_t st = i;
+        int ascii = 1;
         while (i < n) {
             c = u[i];
             if (c < 0x80) {
@@ -814,6 +817,7 @@ static int has_cue(const cue_words *cw, const char *s, size_t n)
             } else if (c == 0xC2 || c == 0xE2) {
                 break;
             } else {
+                ascii = 0;
                 i++;
                 while (i < n && (u[i] & 0xC0) == 0x80)
                     i++;
@@ -823,12 +827,17 @@ static int has_cue(const cue_words *cw, const char *s, size_t n)
         if (wl >= 32 || !((lens >> wl) & 1))
             continue;
         char f[80];
-        size_t fl = utf8_fold(s + st, wl, f, sizeof f - 1);
-        if (fl >= 32)
+        size_t fl = wl;
+        if (ascii) /* what utf8_fold() does to ASCII */
+            for (size_t k = 0; k < wl; k++)
+                f[k] = (char)(u[st + k] >= 'A' && u[st + k] <= 'Z' ? u[st + k] + 32 : u[st + k]);
+        else if ((fl = utf8_fold(s + st, wl, f, sizeof f - 1)) >= 32)
             continue;
-        for (size_t k = cw->at[fl]; k < cw->at[fl + 1]; k++)
-            if (!memcmp(cw->w[cw->by_len[k]], f, fl))
+        for (size_t k = cw->at[fl]; k < cw->at[fl + 1]; k++) {
+            const char *cand = cw->w[cw->by_len[k]];
+            if (cand[0] == f[0] && !memcmp(cand, f, fl))
                 return 1;
+        }
     }
     return 0;
 }
