@@ -272,6 +272,16 @@ static size_t read_word(const ctx *c, size_t i, char *w, size_t *wl)
 {
     size_t len = 0;
     while (i < c->n) {
+        unsigned b = c->s[i];
+        if (b < 0x80) { /* ASCII: what the general path below does, faster */
+            if (!is_alpha((int)b))
+                break;
+            if (len + 4 >= MAX_WORD)
+                return NOPE;
+            w[len++] = (char)(b | 0x20);
+            i++;
+            continue;
+        }
         uint32_t cp;
         size_t l = dec(c->s, c->n, i, &cp);
         if (!is_letter_cp(cp))
@@ -1241,10 +1251,10 @@ static int scan(const ctx *c, date_value *out, size_t *off, size_t *end)
     int prev_alnum = 0;
     size_t i = 0;
     while (i < c->n) {
-        uint32_t cp;
-        size_t l = dec(c->s, c->n, i, &cp);
+        uint32_t cp = c->s[i];
+        size_t l = cp < 0x80 ? 1 : dec(c->s, c->n, i, &cp);
         int digit = cp >= '0' && cp <= '9';
-        int alnum = digit || is_letter_cp(cp);
+        int alnum = digit || (cp < 0x80 ? is_alpha((int)cp) : is_letter_cp(cp));
         /* a number right after "3." or "12:" continues a number, version or time */
         int cont = digit && i >= 2 && is_digit(c->s[i - 2]) &&
                    (c->s[i - 1] == '.' || c->s[i - 1] == ':' || c->s[i - 1] == '-' ||

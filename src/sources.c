@@ -765,6 +765,8 @@ typedef struct cue_words {
     size_t n;
     uint16_t by_len[COUNT(CUES)];
     uint16_t at[33];
+    uint64_t ascii_lens;  /* byte lengths of the all-ASCII words */
+    uint32_t ascii_first; /* their first letters, bit c - 'a' */
 } cue_words;
 
 static void prep_cues(cue_words *cw)
@@ -778,6 +780,18 @@ static void prep_cues(cue_words *cw)
         cw->w[cw->n] = w;
         cw->wl[cw->n++] = (uint8_t)wl;
     }
+    cw->ascii_lens = 0;
+    cw->ascii_first = 0;
+    for (size_t k = 0; k < cw->n; k++) {
+        const unsigned char *w = (const unsigned char *)cw->w[k];
+        size_t j = 0;
+        while (j < cw->wl[k] && w[j] < 0x80)
+            j++;
+        if (j == cw->wl[k] && w[0] >= 'a' && w[0] <= 'z') {
+            cw->ascii_lens |= 1ull << cw->wl[k];
+            cw->ascii_first |= 1u << (w[0] - 'a');
+        }
+    }
     uint16_t fill[33] = {0};
     for (size_t k = 0; k < cw->n; k++)
         fill[cw->wl[k] + 1]++;
@@ -787,6 +801,22 @@ static void prep_cues(cue_words *cw)
     for (size_t k = 0; k < cw->n; k++)
         cw->by_len[fill[cw->wl[k]]++] = (uint16_t)k;
 }
+
+#define R16(v) v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v
+static const unsigned char WORD_BYTE[256] = {
+    R16(0), R16(0), R16(0),
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,   /* 0-9 */
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,   /* A-O */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,   /* P-Z */
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,   /* a-o */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,   /* p-z */
+    R16(1), R16(1), R16(1), R16(1),                    /* 80-BF continuations */
+    1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,   /* C2: Latin-1 punctuation */
+    R16(1),
+    1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,   /* E2: general punctuation */
+    R16(1),
+};
+#undef R16
 
 /* Could a cue occur in s at all: is any word of s, case-folded, a cue's
  * first word? One pass over the bytes; only words of a cue word's byte length
@@ -806,28 +836,23 @@ static int has_cue(const cue_words *cw, const char *s, size_t n)
             i += c == 0xC2 ? 2 : c == 0xE2 ? 3 : 1;
             continue;
         }
+        /* the word: ASCII letters and digits, and every byte of other
+         * characters but those led by C2 and E2 (a table, not branches) */
         size_t st = i;
-        int ascii = 1;
-        while (i < n) {
-            c = u[i];
-            if (c < 0x80) {
-                if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && !(c >= '0' && c <= '9'))
-                    break;
-                i++;
-            } else if (c == 0xC2 || c == 0xE2) {
-                break;
-            } else {
-                ascii = 0;
-                i++;
-                while (i < n && (u[i] & 0xC0) == 0x80)
-                    i++;
-            }
-        }
+        unsigned seen = 0;
+        while (i < n && WORD_BYTE[u[i]])
+            seen |= u[i++];
+        int ascii = seen < 0x80;
         size_t wl = i - st;
         if (wl >= 32 || !((lens >> wl) & 1))
             continue;
         char f[80];
         size_t fl = wl;
+        if (ascii) { /* folds to ASCII: only the ASCII cue words can match */
+            unsigned first = u[st] | 0x20u;
+            if (!((cw->ascii_lens >> wl) & 1) || first < 'a' || first > 'z' || !((cw->ascii_first >> (first - 'a')) & 1))
+                continue;
+        }
         if (ascii) /* what utf8_fold() does to ASCII */
             for (size_t k = 0; k < wl; k++)
                 f[k] = (char)(u[st + k] >= 'A' && u[st + k] <= 'Z' ? u[st + k] + 32 : u[st + k]);
