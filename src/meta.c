@@ -1428,23 +1428,32 @@ static int text_date(const mctx *c, const char *s, size_t n, int mostly, date_va
 
 /* A dateline: the date opens the text ("27.1.2022 - Bei der ...", "BERLIN,
  * 12.03.2022: ..."): at most a capitalised place name before it, a dash,
- * colon, bar or the end after it. */
+ * colon, bar or the end after it. A date in parentheses that open the text
+ * ("(21. November 2022) Verbraucher ...") or one a quotation follows ("01.02.2022 „Der
+ * Arbeitsmarkt ...") also sets itself apart from the sentence. */
 static int dateline(const char *s, size_t n, size_t off, size_t len)
 {
     if (off > 40)
         return 0;
+    size_t b = 0;
+    while (b < off && s[b] == ' ')
+        b++;
+    int open = b < off && s[b] == '('; /* the text opens with it */
     for (size_t i = 0; i < off; i++) /* no lower-case word start before it ("Seit dem 1. Oktober") */
         if ((i == 0 || s[i - 1] == ' ') && s[i] >= 'a' && s[i] <= 'z')
             return 0;
     size_t j = off + len;
+    int closed = 0;
     while (j < n && (s[j] == ' ' || s[j] == ')'))
-        j++;
-    if (j >= n)
+        closed |= s[j++] == ')';
+    if (j >= n || (open && closed))
         return 1;
     unsigned char ch = (unsigned char)s[j];
-    return ch == '-' || ch == ':' || ch == '|' || ch == '/' ||
+    return ch == '-' || ch == ':' || ch == '|' || ch == '/' || ch == '"' ||
+           (ch == 0xC2 && j + 1 < n && (unsigned char)s[j + 1] == 0xAB) || /* « */
            (ch == 0xE2 && j + 2 < n && (unsigned char)s[j + 1] == 0x80 &&
-            ((unsigned char)s[j + 2] == 0x93 || (unsigned char)s[j + 2] == 0x94));
+            ((unsigned char)s[j + 2] == 0x93 || (unsigned char)s[j + 2] == 0x94 || /* – — */
+             (unsigned char)s[j + 2] == 0x9C || (unsigned char)s[j + 2] == 0x9E)); /* “ „ */
 }
 
 /* The first date in the text of a line that opens the region: a short line,
@@ -1590,7 +1599,8 @@ static int pub_label_before(const char *s, size_t off)
         "data di pubblicazione", "gepubliceerd", "opublikowano", "data publikacji", "опубліковано",
         "опубликовано", "дата публікації", "дата публикации", "публікація", "публикация", "publicerad",
         "publiceret", "publisert", "julkaistu", "publikováno", "publikované", "objavljeno", "közzétéve",
-        "publicat", "δημοσιεύθηκε", "δημοσίευση", "yayınlanma tarihi", "yayınlandı"};
+        "publicat", "δημοσιεύθηκε", "δημοσίευση", "yayınlanma tarihi", "yayınlandı", "mise en ligne",
+        "mis en ligne", "online seit", "online gestellt", "data de publicação"};
     for (int round = 0; round < 3; round++) {
         while (n && (f[n - 1] == ' ' || f[n - 1] == ':' || f[n - 1] == '-' || f[n - 1] == ',' || f[n - 1] == '|'))
             n--;
@@ -1646,8 +1656,8 @@ static int labelled_date(mctx *c, date_value *d)
     nid prev = 0;
     for (nid i = c->zs; i <= tail && i < pg->n_nodes; i++) {
         const node *n = &pg->nodes[i];
-        if (n->tag != T_TEXT || !n->text_len)
-            continue;
+        if (n->tag != T_TEXT || !n->text_len || !trim(sv_of(pg->text + n->text_off, n->text_len)).n)
+            continue; /* the space between two elements is not the previous text */
         nid p0 = prev;
         prev = i;
         if (n->text_len > 400 || n->text_len < 4 || hint_below_anchor(c, i, bad, 40))

@@ -678,6 +678,13 @@ static void test_labelled_date(void)
     d = run(html4, NULL, REF_2024);
     CHECK(F(d, PITH_FIELD_PUBLISHED) == NULL);
     pith_doc_free(d);
+    /* "Mise en ligne" in its own element, white space between the two */
+    const char *html5 = "<html lang=fr><head><title>Les nuls</title></head><body><article><h1>Les nuls</h1>"
+                        FAR "<ul>\n <li>\n <p class=t>Mise en ligne</p>\n <p class=c>23 mai 2019</p>\n </li>\n"
+                        "</ul></article></body></html>";
+    d = run(html5, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_PUBLISHED), "2019-05-23");
+    pith_doc_free(d);
 }
 
 /* A block that closes before the next text separates them: a byline box's
@@ -839,6 +846,32 @@ static void test_text_date_region_start(void)
                         "<figure><figcaption><span class=copy>© Jane Doe, 31.05.2013</span></figcaption></figure>"
                         PARA PARA2 "</div></body></html>";
     d = run(html2, NULL, REF_2024);
+    CHECK(F(d, PITH_FIELD_PUBLISHED) == NULL);
+    pith_doc_free(d);
+    /* a date in parentheses that open the paragraph, or one a quotation follows */
+    const char *html3 = "<html><head><title>Preiserhöhung</title></head><body><div class=c>"
+                        "<p>(21. November 2022) Energieverbraucher erhalten eine Preiserhöhung nach der nächsten, "
+                        "und viele Haushalte wissen nicht, ob sie sich dagegen wehren können oder ob sie die "
+                        "neuen Abschläge einfach hinnehmen müssen, sagt der Verband der Verbraucher.</p>"
+                        PARA PARA2 "</div></body></html>";
+    d = run(html3, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_PUBLISHED), "2022-11-21");
+    pith_doc_free(d);
+    const char *html4 = "<html><head><title>Arbeitsmarkt</title></head><body><div class=c>"
+                        "<p><strong>01.02.2022 „Der Arbeitsmarkt ist gut in das Jahr 2022 gestartet. Die Zahl der "
+                        "Arbeitslosen ist gesunken, und die Nachfrage nach neuen Mitarbeiterinnen und Mitarbeitern "
+                        "bleibt hoch“, sagte der Vorstand am Dienstag in Nürnberg.</strong></p>" PARA PARA2
+                        "</div></body></html>";
+    d = run(html4, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_PUBLISHED), "2022-02-01");
+    pith_doc_free(d);
+    /* parentheses inside the sentence are no dateline */
+    const char *html5 = "<html><head><title>Preise steigen</title></head><body><div class=c>"
+                        "<p>Die Preise (Stand 21. November 2022) steigen weiter, und viele Haushalte wissen nicht, "
+                        "ob sie sich dagegen wehren können oder ob sie die neuen Abschläge einfach hinnehmen "
+                        "müssen, sagt der Verband der Verbraucher in seiner neuen Mitteilung.</p>"
+                        PARA PARA2 "</div></body></html>";
+    d = run(html5, NULL, REF_2024);
     CHECK(F(d, PITH_FIELD_PUBLISHED) == NULL);
     pith_doc_free(d);
 }
