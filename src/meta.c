@@ -514,6 +514,10 @@ static sv range_text(const mctx *c, nid from, nid end, size_t cap)
                     out[o++] = ' ';
                     break;
                 }
+        /* digits of two elements are two numbers ("<span>04</span><span>2013</span>") */
+        if (prev && o && out[o - 1] >= '0' && out[o - 1] <= '9' && n->text_len &&
+            node_text(pg, n)[0] >= '0' && node_text(pg, n)[0] <= '9')
+            out[o++] = ' ';
         prev = i;
         size_t l = n->text_len;
         if (l > cap - 1 - o)
@@ -998,10 +1002,13 @@ static int update_classed(const page *pg, nid id)
 static void node_pass(mctx *c)
 {
     page *pg = c->pg;
+    nid nav_end = 0; /* the end of the <nav> element being read: its items are no date lines */
     for (nid i = 1; i < pg->n_nodes; i++) {
         const node *n = &pg->nodes[i];
         if (n->tag == T_TEXT)
             continue;
+        if (n->tag == T_NAV && i > nav_end)
+            nav_end = subtree_end(pg, i);
         uint32_t h = n->hints;
         if (n->tag == T_META && !c->http_lang) {
             const char *he = node_attr(pg, n, A_HTTP_EQUIV);
@@ -1035,6 +1042,7 @@ static void node_pass(mctx *c)
             c->n_bylines < MAX_CAND)
             c->bylines[c->n_bylines++] = i;
         if (n->chars >= 6 && n->chars <= 200 && c->n_metas < MAX_CAND && !(h & (H_NAV | H_RELATED | H_COMMENT)) &&
+            i > nav_end &&
             (!c->rs || i + 400 >= c->rs) && n->tag != T_A &&
             ((h & (H_META | H_BYLINE)) || ((said ? says : class_says(pg, n)) & CL_DATE)))
             c->metas[c->n_metas++] = i;
@@ -1683,7 +1691,7 @@ static int labelled_date(mctx *c, date_value *d)
     }
     for (unsigned k = 0; k < c->n_metas; k++) {
         nid id = c->metas[k];
-        if (id <= c->ze || id > tail || hint_below_region(c, id, bad | H_NEG, 40) || update_classed(pg, id) ||
+        if (id < c->zs || id > tail || hint_below_region(c, id, bad | H_NEG, 40) || update_classed(pg, id) ||
             !(class_says(pg, &pg->nodes[id]) & CL_DATE))
             continue;
         nid par = pg->nodes[id].parent; /* with a short parent's label ("last edited:") */

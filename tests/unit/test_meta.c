@@ -876,6 +876,46 @@ static void test_text_date_region_start(void)
     pith_doc_free(d);
 }
 
+/* A date split over elements: the digits of two elements are two numbers
+ * ("<span>04</span><span>2013</span>" is "04 2013", not "042013"). */
+static void test_text_date_split_digits(void)
+{
+    const char *html = "<html><head><title>Schulnoten</title></head><body><article><header><h1>Schulnoten</h1>"
+                       "<div class=date><span class=month>Apr</span> <span class=day>04</span><span "
+                       "class=year>2013</span></div></header>" PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_PUBLISHED), "2013-04-04");
+    pith_doc_free(d);
+}
+
+#define CAT "<li class=cat-item><a href=/c>Category name</a></li>"
+#define CAT8 CAT CAT CAT CAT CAT CAT CAT CAT
+
+/* The items of a <nav> menu (WordPress "cat-item" lists) do not use up the
+ * date/meta-classed candidates before the article's own date line. */
+static void test_text_date_after_menu(void)
+{
+    const char *html = "<html><head><title>Schulnoten</title></head><body><nav><ul>" CAT8 CAT8 CAT8 CAT8 CAT8
+                       "</ul></nav><article><header><h1>Schulnoten</h1><div class=x><span>Bildung</span>, <span>"
+                       "Schule</span> <a href=#c>Add comments</a></div><div class=date><span>Apr</span> "
+                       "<span>04,</span> <span>2013</span></div></header>" PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_PUBLISHED), "2013-04-04");
+    pith_doc_free(d);
+}
+
+/* Without a headline, a date-classed element deep in a large region (a
+ * table layout whose region is the whole page) is still the last resort. */
+static void test_text_date_classed_deep(void)
+{
+    const char *html = "<html><head><title>Eintracht stellt Weichen</title></head><body><div class=c>" FAR FAR
+                       FAR FAR "<table><tr><td><b>Eintracht stellt Weichen</b><br>Geschrieben von Cooper <span "
+                       "class=itemPostDate>am 25.08.2015 22:30</span></td></tr></table>" FAR "</div></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK(starts(F(d, PITH_FIELD_PUBLISHED), "2015-08-25"));
+    pith_doc_free(d);
+}
+
 /* The shown date beats structured data more than a calendar day away, even
  * when the instants are less than 48 hours apart (4 Jan 07:29Z vs 6 Jan). */
 static void test_text_date_calendar_days(void)
@@ -917,6 +957,9 @@ int main(void)
     test_author_credits();
     test_byline_block_end();
     test_labelled_date();
+    test_text_date_split_digits();
+    test_text_date_after_menu();
+    test_text_date_classed_deep();
     test_text_date_nav_box();
     test_text_date_region_start();
     test_text_date_calendar_days();
