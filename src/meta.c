@@ -1825,19 +1825,6 @@ static void do_dates(mctx *c)
      * neighbouring day that a time-zone shift explains). */
     if (pub_src && strcmp(pub_src, "text") && pub.has_time && pub.has_tz && pub.tz_minutes == 0)
         localise(c, &pub);
-    /* A date shown right under the headline (a text that is mostly a date,
-     * or a date/byline-classed element) beats structured data that differs
-     * by more than a day: those are often a CMS creation date or a
-     * re-publication. */
-    if (pub_src && strcmp(pub_src, "text") && text_date_near(c, 1, &v) == 1) {
-        int64_t dd = day_diff(&v, &pub); /* calendar days: 4 Jan 07:29 to 6 Jan is two */
-        /* 11/03 vs 3 November: the structured value settles a numeric ambiguity */
-        int swapped = v.year == pub.year && v.month == pub.day && v.day == pub.month;
-        if ((dd > 1 || dd < -1) && !swapped) {
-            pub = v;
-            pub_src = "text";
-        }
-    }
     /* modification */
     if (c->jl->modified.s && parse_date_str(c, sv_of(c->jl->modified.s, c->jl->modified.n), 0, &mod))
         mod_src = "json-ld";
@@ -1849,6 +1836,22 @@ static void do_dates(mctx *c)
         mod_src = "microdata";
     else if (time_element_date(c, 1, &mod))
         mod_src = "time-element";
+    /* A date shown right under the headline (a text that is mostly a date,
+     * or a date/byline-classed element) beats structured data that differs
+     * by more than a day: those are often a CMS creation date or a
+     * re-publication. Not a date more than a day after the structured
+     * modification date: nothing is published after its last change (such
+     * a date is a comment's, or today's in the site's header). */
+    if (pub_src && strcmp(pub_src, "text") && text_date_near(c, 1, &v) == 1) {
+        int64_t dd = day_diff(&v, &pub); /* calendar days: 4 Jan 07:29 to 6 Jan is two */
+        /* 11/03 vs 3 November: the structured value settles a numeric ambiguity */
+        int swapped = v.year == pub.year && v.month == pub.day && v.day == pub.month;
+        int after_mod = mod_src && day_diff(&v, &mod) > 1;
+        if ((dd > 1 || dd < -1) && !swapped && !after_mod) {
+            pub = v;
+            pub_src = "text";
+        }
+    }
     if (pub_src)
         set_date(c, PITH_FIELD_PUBLISHED, &pub, pub_src);
     if (mod_src)

@@ -931,6 +931,30 @@ static void test_text_date_calendar_days(void)
     pith_doc_free(d);
 }
 
+/* The shown date does not beat structured data when it is after the
+ * structured modification date: nothing is published after its last change. */
+static void test_text_date_after_modified(void)
+{
+    const char *html = "<html><head><title>Lemon tree care</title>"
+                       "<script type=\"application/ld+json\">{\"@type\":\"BlogPosting\",\"headline\":\"Lemon "
+                       "tree care\",\"datePublished\":\"2020-04-21T06:44:14+00:00\",\"dateModified\":"
+                       "\"2020-04-21T12:11:00+00:00\"}</script></head><body><article><h1>Lemon tree care</h1>"
+                       "<div class=post-date>October 30, 2020</div>" PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK(starts(F(d, PITH_FIELD_PUBLISHED), "2020-04-21"));
+    CHECK_STR(S(d, PITH_FIELD_PUBLISHED), "json-ld");
+    pith_doc_free(d);
+    /* before the modification date it still wins */
+    const char *html2 = "<html><head><title>Lemon tree care</title>"
+                        "<script type=\"application/ld+json\">{\"@type\":\"BlogPosting\",\"headline\":\"Lemon "
+                        "tree care\",\"datePublished\":\"2020-04-21T06:44:14+00:00\",\"dateModified\":"
+                        "\"2020-12-21T12:11:00+00:00\"}</script></head><body><article><h1>Lemon tree care</h1>"
+                        "<div class=post-date>October 30, 2020</div>" PARA PARA2 "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_PUBLISHED), "2020-10-30");
+    pith_doc_free(d);
+}
+
 int main(void)
 {
     if (pith_extractor_new(NULL, &EX, NULL) != PITH_OK)
@@ -960,6 +984,7 @@ int main(void)
     test_text_date_split_digits();
     test_text_date_after_menu();
     test_text_date_classed_deep();
+    test_text_date_after_modified();
     test_text_date_nav_box();
     test_text_date_region_start();
     test_text_date_calendar_days();
