@@ -1735,13 +1735,15 @@ static int same_day(const date_value *a, const date_value *b)
     return a->year == b->year && a->month == b->month && a->day == b->day;
 }
 
-/* See do_dates: *d is a UTC time; the page may show it in local time. */
+/* See do_dates: *d is a time with an offset; the page may show it in
+ * another (a UTC value in local time, or a local value in UTC). */
 static void localise(mctx *c, date_value *d)
 {
     date_value v;
     int64_t t = date_to_unix(d);
+    int utc = d->tz_minutes == 0;
     /* a structured value with a real offset for the same instant */
-    if ((first_meta_date(c, S_OG_PUB, &v) || first_meta_date(c, S_META_PUB, &v) || time_element_date(c, 0, &v)) &&
+    if (utc && (first_meta_date(c, S_OG_PUB, &v) || first_meta_date(c, S_META_PUB, &v) || time_element_date(c, 0, &v)) &&
         v.has_time && v.has_tz && v.tz_minutes != 0) {
         int64_t dt = date_to_unix(&v) - t;
         if (dt > -120 && dt < 120) {
@@ -1755,14 +1757,16 @@ static void localise(mctx *c, date_value *d)
     if (v.has_time && !v.has_tz) {
         int64_t diff = wall - t; /* the offset the page's clock shows */
         int64_t q = (diff >= 0 ? diff + 450 : diff - 450) / 900 * 900;
-        if (diff > -14 * 3600 && diff < 14 * 3600 && (diff - q) > -120 && (diff - q) < 120 && q != 0) {
+        /* a UTC value shown in local time, or a local value shown in UTC */
+        if (diff > -14 * 3600 && diff < 14 * 3600 && (diff - q) > -120 && (diff - q) < 120 &&
+            (utc ? q != 0 : q == 0)) {
             v.has_tz = 1;
             v.tz_minutes = (int)(q / 60);
             *d = v;
         }
         return;
     }
-    if (!v.has_time) {
+    if (!v.has_time && utc) {
         /* the shown day is one off: possible when the UTC hour allows it */
         int64_t day = 86400;
         int64_t vd = date_to_unix(&v) / day, ud = t / day;
@@ -1822,8 +1826,9 @@ static void do_dates(mctx *c)
     }
     /* A UTC timestamp is shown to readers in the site's time zone: take the
      * date the page shows when it is the same instant (or, date-only, the
-     * neighbouring day that a time-zone shift explains). */
-    if (pub_src && strcmp(pub_src, "text") && pub.has_time && pub.has_tz && pub.tz_minutes == 0)
+     * neighbouring day that a time-zone shift explains). A local timestamp
+     * that the page shows in UTC (a server that renders in UTC) likewise. */
+    if (pub_src && strcmp(pub_src, "text") && pub.has_time && pub.has_tz)
         localise(c, &pub);
     /* modification */
     if (c->jl->modified.s && parse_date_str(c, sv_of(c->jl->modified.s, c->jl->modified.n), 0, &mod))

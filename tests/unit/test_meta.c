@@ -955,6 +955,28 @@ static void test_text_date_after_modified(void)
     pith_doc_free(d);
 }
 
+/* A local timestamp that the page shows in UTC: the shown day wins; a
+ * clock in some other offset is not taken for it. */
+static void test_local_time_shown_utc(void)
+{
+    const char *html = "<html lang=es><head><title>Orion y el senado</title>"
+                       "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Orion y "
+                       "el senado\",\"datePublished\":\"2022-05-05T21:00:00-05:00\"}</script></head><body>"
+                       "<article><h1>Orion y el senado</h1><div class=fecha>6 May 2022 - 2:00 a. m.</div>" PARA PARA2
+                       "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK(starts(F(d, PITH_FIELD_PUBLISHED), "2022-05-06T02:00"));
+    pith_doc_free(d);
+    const char *html2 = "<html lang=es><head><title>Orion y el senado</title>"
+                        "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Orion y "
+                        "el senado\",\"datePublished\":\"2022-05-05T21:00:00-05:00\"}</script></head><body>"
+                        "<article><h1>Orion y el senado</h1><div class=fecha>6 May 2022 - 4:00 a. m.</div>" PARA PARA2
+                        "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK(starts(F(d, PITH_FIELD_PUBLISHED), "2022-05-05T21:00"));
+    pith_doc_free(d);
+}
+
 int main(void)
 {
     if (pith_extractor_new(NULL, &EX, NULL) != PITH_OK)
@@ -985,6 +1007,7 @@ int main(void)
     test_text_date_after_menu();
     test_text_date_classed_deep();
     test_text_date_after_modified();
+    test_local_time_shown_utc();
     test_text_date_nav_box();
     test_text_date_region_start();
     test_text_date_calendar_days();
