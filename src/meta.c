@@ -1396,7 +1396,9 @@ static int update_before(const char *s, size_t off)
     f[fl] = '\0';
     static const char *const UPD[] = {"updated", "update", "aktualisiert", "modified", "оновлено", "обновлено",
                                       "mis à jour", "actualizado", "aggiornato", "bijgewerkt", "zaktualizowano",
-                                      "edited", "geändert", "last changed"};
+                                      "edited", "geändert", "last changed", "aktualizacja", "aktualizováno",
+                                      "aktualizované", "frissítve", "ažurirano", "uppdaterad", "opdateret",
+                                      "oppdatert", "päivitetty", "atualizado", "güncellendi", "ενημερώθηκε"};
     for (size_t k = 0; k < sizeof UPD / sizeof UPD[0]; k++)
         if (strstr(f, UPD[k]))
             return 1;
@@ -1852,7 +1854,19 @@ static void do_dates(mctx *c)
         /* 11/03 vs 3 November: the structured value settles a numeric ambiguity */
         int swapped = v.year == pub.year && v.month == pub.day && v.day == pub.month;
         int after_mod = mod_src && day_diff(&v, &mod) > 1;
-        if ((dd > 1 || dd < -1) && !swapped && !after_mod) {
+        /* the next or previous day with a clock that no time-zone shift of
+         * the structured instant explains: another moment the page shows */
+        int other_moment = 0;
+        if ((dd == 1 || dd == -1) && v.has_time && pub.has_time && pub.has_tz) {
+            int64_t diff = date_to_unix(&v) - date_to_unix(&pub);
+            if (v.has_tz)
+                other_moment = diff < -120 || diff > 120;
+            else {
+                int64_t r = ((diff % 900) + 900) % 900;
+                other_moment = diff <= -14 * 3600 || diff >= 14 * 3600 || (r > 120 && r < 780);
+            }
+        }
+        if (((dd > 1 || dd < -1) || other_moment) && !swapped && !after_mod) {
             pub = v;
             pub_src = "text";
         }

@@ -977,6 +977,40 @@ static void test_local_time_shown_utc(void)
     pith_doc_free(d);
 }
 
+/* The next day with a clock that no time-zone shift explains is another
+ * moment the page shows ("Stand: 07.11.2023, 07:30 Uhr"): it beats the
+ * structured value; a clock that is the same instant in some offset does not. */
+static void test_text_date_next_day_clock(void)
+{
+    const char *html = "<html lang=de><head><title>Correctiv-Recherche</title>"
+                       "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Correctiv-"
+                       "Recherche\",\"datePublished\":\"2023-11-06T18:19:00+01:00\"}</script></head><body>"
+                       "<article><h1>Correctiv-Recherche</h1><p class=date>Stand: 07.11.2023, 07:30 Uhr</p>" PARA
+                       PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK(starts(F(d, PITH_FIELD_PUBLISHED), "2023-11-07"));
+    pith_doc_free(d);
+    const char *html2 = "<html lang=de><head><title>Correctiv-Recherche</title>"
+                        "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Correctiv-"
+                        "Recherche\",\"datePublished\":\"2023-11-06T18:19:00+01:00\"}</script></head><body>"
+                        "<article><h1>Correctiv-Recherche</h1><p class=date>07.11.2023, 01:19 Uhr</p>" PARA PARA2
+                        "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK(starts(F(d, PITH_FIELD_PUBLISHED), "2023-11-06T18:19"));
+    pith_doc_free(d);
+}
+
+/* Update labels in more languages: "Aktualizacja" is not the publication. */
+static void test_text_date_update_words(void)
+{
+    const char *html = "<html lang=pl><head><title>Unijne fundusze coraz bliżej</title></head><body><article>"
+                       "<h1>Unijne fundusze coraz bliżej</h1><div class=meta><p>Aktualizacja: 05.05.2021, 05:53</p>"
+                       "<p>Publikacja: 04.05.2021</p></div>" PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_PUBLISHED), "2021-05-04");
+    pith_doc_free(d);
+}
+
 int main(void)
 {
     if (pith_extractor_new(NULL, &EX, NULL) != PITH_OK)
@@ -1008,6 +1042,8 @@ int main(void)
     test_text_date_classed_deep();
     test_text_date_after_modified();
     test_local_time_shown_utc();
+    test_text_date_next_day_clock();
+    test_text_date_update_words();
     test_text_date_nav_box();
     test_text_date_region_start();
     test_text_date_calendar_days();
