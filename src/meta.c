@@ -1855,11 +1855,12 @@ static void do_dates(mctx *c)
         int swapped = v.year == pub.year && v.month == pub.day && v.day == pub.month;
         int after_mod = mod_src && day_diff(&v, &mod) > 1;
         /* the next or previous day with a clock that no time-zone shift of
-         * the structured instant explains: another moment the page shows */
+         * the structured time explains (with or without its offset): another
+         * moment the page shows */
         int other_moment = 0;
-        if ((dd == 1 || dd == -1) && v.has_time && pub.has_time && pub.has_tz) {
+        if ((dd == 1 || dd == -1) && v.has_time && pub.has_time) {
             int64_t diff = date_to_unix(&v) - date_to_unix(&pub);
-            if (v.has_tz)
+            if (v.has_tz && pub.has_tz)
                 other_moment = diff < -120 || diff > 120;
             else {
                 int64_t r = ((diff % 900) + 900) % 900;

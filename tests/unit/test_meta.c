@@ -998,6 +998,13 @@ static void test_text_date_next_day_clock(void)
     d = run(html2, NULL, REF_2024);
     CHECK(starts(F(d, PITH_FIELD_PUBLISHED), "2023-11-06T18:19"));
     pith_doc_free(d);
+    /* a structured time without offset */
+    const char *html3 = "<html lang=de><head><title>Rheinmetall</title><meta name=date "
+                        "content=\"2020-04-29T11:52:23\"></head><body><article><h1>Rheinmetall</h1>"
+                        "<p class=date>Stand: 28.04.2020 18:00 Uhr</p>" PARA PARA2 "</article></body></html>";
+    d = run(html3, NULL, REF_2024);
+    CHECK(starts(F(d, PITH_FIELD_PUBLISHED), "2020-04-28"));
+    pith_doc_free(d);
 }
 
 /* Update labels in more languages: "Aktualizacja" is not the publication. */
