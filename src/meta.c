@@ -1737,6 +1737,31 @@ static int same_day(const date_value *a, const date_value *b)
     return a->year == b->year && a->month == b->month && a->day == b->day;
 }
 
+/* The first publication <time> of the article zone that shows its date:
+ * visible, its text the same calendar day as its datetime. */
+static int shown_time_date(const mctx *c, date_value *d)
+{
+    const page *pg = c->pg;
+    if (!c->ze)
+        return 0;
+    for (uint32_t i = 0; i < pg->n_meta; i++) {
+        const meta_item *m = &pg->meta[i];
+        if (m->kind != MI_TIME || !in_zone(c, m->node) || pg->nodes[m->node].chars < 6 ||
+            has_ancestor_hint(pg, m->node, H_HIDDEN, 6) ||
+            hint_below_region(c, m->node, H_COMMENT | H_RELATED | H_NAV, 40) || time_is_update(c, m->node))
+            continue;
+        date_value v, w;
+        sv t = subtree_text(c, m->node, 80);
+        if (parse_date_str(c, sv_of(m->value, m->value_len), 0, &v) &&
+            date_parse(t.s, t.n, pg->lang, pg->ref_time, DATE_TEXT, &w, NULL, NULL) && same_day(&v, &w)) {
+            *d = v;
+            return 1;
+        }
+        return 0; /* the first one only, as time_element_date */
+    }
+    return 0;
+}
+
 /* See do_dates: *d is a time with an offset; the page may show it in
  * another (a UTC value in local time, or a local value in UTC). */
 static void localise(mctx *c, date_value *d)
@@ -1849,6 +1874,16 @@ static void do_dates(mctx *c)
      * re-publication. Not a date more than a day after the structured
      * modification date: nothing is published after its last change (such
      * a date is a comment's, or today's in the site's header). */
+    /* Likewise a <time> of the article zone whose text shows its date
+     * (the headline's date line may sit past the near scan's reach). */
+    if (pub_src && strcmp(pub_src, "text") && strcmp(pub_src, "time-element") &&
+        text_date_near(c, 1, &v) != 1 && shown_time_date(c, &v)) {
+        int64_t dd = day_diff(&v, &pub);
+        if (dd > 1 || dd < -1) {
+            pub = v;
+            pub_src = "time-element";
+        }
+    }
     if (pub_src && strcmp(pub_src, "text") && text_date_near(c, 1, &v) == 1) {
         int64_t dd = day_diff(&v, &pub); /* calendar days: 4 Jan 07:29 to 6 Jan is two */
         /* 11/03 vs 3 November: the structured value settles a numeric ambiguity */

@@ -1018,6 +1018,31 @@ static void test_text_date_update_words(void)
     pith_doc_free(d);
 }
 
+#define FLY "<li><span>Wandern und Bergsport</span></li>"
+#define FLY10 FLY FLY FLY FLY FLY FLY FLY FLY FLY FLY
+
+/* A <time> of the article zone that shows its date beats structured data
+ * more than a day away, like the date line under the headline (here past
+ * the near scan's reach, behind a menu); a <time> whose text is another
+ * day does not. */
+static void test_shown_time_element(void)
+{
+    const char *html = "<html lang=de><head><title>Schneesport</title><meta property=\"article:published_time\" "
+                       "content=\"2022-01-15\"></head><body><div class=stage><h1>Schneesport</h1></div><ul class=fly>"
+                       FLY10 FLY10 FLY10 FLY10 "</ul><div class=box><ul><li><span><time datetime=\"2022-01-25\">"
+                       "25.01.2022</time></span></li></ul><div class=text>" PARA PARA2 "</div></div></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_PUBLISHED), "2022-01-25");
+    pith_doc_free(d);
+    const char *html2 = "<html lang=de><head><title>Schneesport</title><meta property=\"article:published_time\" "
+                        "content=\"2022-01-15\"></head><body><div class=stage><h1>Schneesport</h1></div><ul class=fly>"
+                        FLY10 FLY10 FLY10 FLY10 "</ul><div class=box><ul><li><span><time datetime=\"2022-01-25\">"
+                        "Event: 12.02.2022</time></span></li></ul><div class=text>" PARA PARA2 "</div></div></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_PUBLISHED), "2022-01-15");
+    pith_doc_free(d);
+}
+
 int main(void)
 {
     if (pith_extractor_new(NULL, &EX, NULL) != PITH_OK)
@@ -1051,6 +1076,7 @@ int main(void)
     test_local_time_shown_utc();
     test_text_date_next_day_clock();
     test_text_date_update_words();
+    test_shown_time_element();
     test_text_date_nav_box();
     test_text_date_region_start();
     test_text_date_calendar_days();
