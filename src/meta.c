@@ -1508,10 +1508,10 @@ static int text_date_near_scan(const mctx *c, int strict, date_value *d)
             ns++;
         }
         if (phase == 1 && c->anchor) {
-            starts[ns] = c->anchor > 30 ? c->anchor - 30 : 1;
+            starts[ns] = c->anchor > 50 ? c->anchor - 50 : 1;
             ends[ns] = 0;
             region[ns] = 0;
-            spans[ns++] = c->anchor > 30 ? 30 : c->anchor - 1;
+            spans[ns++] = c->anchor > 50 ? 50 : c->anchor - 1;
         }
         if (phase == 1 && c->rs) {
             /* without a headline, the zone above the region too */

@@ -1043,6 +1043,21 @@ static void test_shown_time_element(void)
     pith_doc_free(d);
 }
 
+#define SHARE "<a href=/s><img src=i.svg alt=\"\"></a>"
+#define SHARE8 SHARE SHARE SHARE SHARE SHARE SHARE SHARE SHARE
+
+/* A date line above the headline, share buttons between the two. */
+static void test_text_date_above_share_bar(void)
+{
+    const char *html = "<html lang=de><head><title>Bericht zur Lage</title></head><body><div class=beitrag>"
+                       "<div class=teaser_text_meta><a href=/autor/g>Gunter Frank</a> / 22.04.2020 / 06:15 / "
+                       "<a href=#c>Kommentare</a></div><div class=social>" SHARE8 SHARE8 SHARE SHARE SHARE SHARE "</div><div class=text>"
+                       "<h1>Bericht zur Lage</h1>" PARA PARA2 "</div></div></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK(starts(F(d, PITH_FIELD_PUBLISHED), "2020-04-22"));
+    pith_doc_free(d);
+}
+
 int main(void)
 {
     if (pith_extractor_new(NULL, &EX, NULL) != PITH_OK)
@@ -1077,6 +1092,7 @@ int main(void)
     test_text_date_next_day_clock();
     test_text_date_update_words();
     test_shown_time_element();
+    test_text_date_above_share_bar();
     test_text_date_nav_box();
     test_text_date_region_start();
     test_text_date_calendar_days();
