@@ -1770,7 +1770,8 @@ static void localise(mctx *c, date_value *d)
     int64_t t = date_to_unix(d);
     int utc = d->tz_minutes == 0;
     /* a structured value with a real offset for the same instant */
-    if (utc && (first_meta_date(c, S_OG_PUB, &v) || first_meta_date(c, S_META_PUB, &v) || time_element_date(c, 0, &v)) &&
+    if (utc &&
+        (first_meta_date(c, S_OG_PUB, &v) || first_meta_date(c, S_META_PUB, &v) || time_element_date(c, 0, &v)) &&
         v.has_time && v.has_tz && v.tz_minutes != 0) {
         int64_t dt = date_to_unix(&v) - t;
         if (dt > -120 && dt < 120) {
@@ -1874,16 +1875,6 @@ static void do_dates(mctx *c)
      * re-publication. Not a date more than a day after the structured
      * modification date: nothing is published after its last change (such
      * a date is a comment's, or today's in the site's header). */
-    /* Likewise a <time> of the article zone whose text shows its date
-     * (the headline's date line may sit past the near scan's reach). */
-    if (pub_src && strcmp(pub_src, "text") && strcmp(pub_src, "time-element") &&
-        text_date_near(c, 1, &v) != 1 && shown_time_date(c, &v)) {
-        int64_t dd = day_diff(&v, &pub);
-        if (dd > 1 || dd < -1) {
-            pub = v;
-            pub_src = "time-element";
-        }
-    }
     if (pub_src && strcmp(pub_src, "text") && text_date_near(c, 1, &v) == 1) {
         int64_t dd = day_diff(&v, &pub); /* calendar days: 4 Jan 07:29 to 6 Jan is two */
         /* 11/03 vs 3 November: the structured value settles a numeric ambiguity */
@@ -1905,6 +1896,15 @@ static void do_dates(mctx *c)
         if (((dd > 1 || dd < -1) || other_moment) && !swapped && !after_mod) {
             pub = v;
             pub_src = "text";
+        }
+    } else if (pub_src && strcmp(pub_src, "text") && strcmp(pub_src, "time-element") && shown_time_date(c, &v)) {
+        /* without such a date line, a <time> of the article zone whose text
+         * shows its date does the same (the date line may sit past the near
+         * scan's reach, behind a menu) */
+        int64_t dd = day_diff(&v, &pub);
+        if ((dd > 1 || dd < -1) && !(mod_src && day_diff(&v, &mod) > 1)) {
+            pub = v;
+            pub_src = "time-element";
         }
     }
     if (pub_src)
