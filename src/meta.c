@@ -514,6 +514,10 @@ static sv range_text(const mctx *c, nid from, nid end, size_t cap)
                     out[o++] = ' ';
                     break;
                 }
+        /* digits of two elements are two numbers ("<span>04</span><span>2013</span>") */
+        if (prev && o && out[o - 1] >= '0' && out[o - 1] <= '9' && n->text_len &&
+            node_text(pg, n)[0] >= '0' && node_text(pg, n)[0] <= '9')
+            out[o++] = ' ';
         prev = i;
         size_t l = n->text_len;
         if (l > cap - 1 - o)
@@ -998,10 +1002,13 @@ static int update_classed(const page *pg, nid id)
 static void node_pass(mctx *c)
 {
     page *pg = c->pg;
+    nid nav_end = 0; /* the end of the <nav> element being read: its items are no date lines */
     for (nid i = 1; i < pg->n_nodes; i++) {
         const node *n = &pg->nodes[i];
         if (n->tag == T_TEXT)
             continue;
+        if (n->tag == T_NAV && i > nav_end)
+            nav_end = subtree_end(pg, i);
         uint32_t h = n->hints;
         if (n->tag == T_META && !c->http_lang) {
             const char *he = node_attr(pg, n, A_HTTP_EQUIV);
@@ -1035,6 +1042,7 @@ static void node_pass(mctx *c)
             c->n_bylines < MAX_CAND)
             c->bylines[c->n_bylines++] = i;
         if (n->chars >= 6 && n->chars <= 200 && c->n_metas < MAX_CAND && !(h & (H_NAV | H_RELATED | H_COMMENT)) &&
+            i > nav_end &&
             (!c->rs || i + 400 >= c->rs) && n->tag != T_A &&
             ((h & (H_META | H_BYLINE)) || ((said ? says : class_says(pg, n)) & CL_DATE)))
             c->metas[c->n_metas++] = i;
@@ -1388,7 +1396,9 @@ static int update_before(const char *s, size_t off)
     f[fl] = '\0';
     static const char *const UPD[] = {"updated", "update", "aktualisiert", "modified", "оновлено", "обновлено",
                                       "mis à jour", "actualizado", "aggiornato", "bijgewerkt", "zaktualizowano",
-                                      "edited", "geändert", "last changed"};
+                                      "edited", "geändert", "last changed", "aktualizacja", "aktualizováno",
+                                      "aktualizované", "frissítve", "ažurirano", "uppdaterad", "opdateret",
+                                      "oppdatert", "päivitetty", "atualizado", "güncellendi", "ενημερώθηκε"};
     for (size_t k = 0; k < sizeof UPD / sizeof UPD[0]; k++)
         if (strstr(f, UPD[k]))
             return 1;
@@ -1428,23 +1438,32 @@ static int text_date(const mctx *c, const char *s, size_t n, int mostly, date_va
 
 /* A dateline: the date opens the text ("27.1.2022 - Bei der ...", "BERLIN,
  * 12.03.2022: ..."): at most a capitalised place name before it, a dash,
- * colon, bar or the end after it. */
+ * colon, bar or the end after it. A date in parentheses that open the text
+ * ("(21. November 2022) Verbraucher ...") or one a quotation follows ("01.02.2022 „Der
+ * Arbeitsmarkt ...") also sets itself apart from the sentence. */
 static int dateline(const char *s, size_t n, size_t off, size_t len)
 {
     if (off > 40)
         return 0;
+    size_t b = 0;
+    while (b < off && s[b] == ' ')
+        b++;
+    int open = b < off && s[b] == '('; /* the text opens with it */
     for (size_t i = 0; i < off; i++) /* no lower-case word start before it ("Seit dem 1. Oktober") */
         if ((i == 0 || s[i - 1] == ' ') && s[i] >= 'a' && s[i] <= 'z')
             return 0;
     size_t j = off + len;
+    int closed = 0;
     while (j < n && (s[j] == ' ' || s[j] == ')'))
-        j++;
-    if (j >= n)
+        closed |= s[j++] == ')';
+    if (j >= n || (open && closed))
         return 1;
     unsigned char ch = (unsigned char)s[j];
-    return ch == '-' || ch == ':' || ch == '|' || ch == '/' ||
+    return ch == '-' || ch == ':' || ch == '|' || ch == '/' || ch == '"' ||
+           (ch == 0xC2 && j + 1 < n && (unsigned char)s[j + 1] == 0xAB) || /* « */
            (ch == 0xE2 && j + 2 < n && (unsigned char)s[j + 1] == 0x80 &&
-            ((unsigned char)s[j + 2] == 0x93 || (unsigned char)s[j + 2] == 0x94));
+            ((unsigned char)s[j + 2] == 0x93 || (unsigned char)s[j + 2] == 0x94 || /* – — */
+             (unsigned char)s[j + 2] == 0x9C || (unsigned char)s[j + 2] == 0x9E)); /* “ „ */
 }
 
 /* The first date in the text of a line that opens the region: a short line,
@@ -1489,10 +1508,10 @@ static int text_date_near_scan(const mctx *c, int strict, date_value *d)
             ns++;
         }
         if (phase == 1 && c->anchor) {
-            starts[ns] = c->anchor > 30 ? c->anchor - 30 : 1;
+            starts[ns] = c->anchor > 50 ? c->anchor - 50 : 1;
             ends[ns] = 0;
             region[ns] = 0;
-            spans[ns++] = c->anchor > 30 ? 30 : c->anchor - 1;
+            spans[ns++] = c->anchor > 50 ? 50 : c->anchor - 1;
         }
         if (phase == 1 && c->rs) {
             /* without a headline, the zone above the region too */
@@ -1590,7 +1609,8 @@ static int pub_label_before(const char *s, size_t off)
         "data di pubblicazione", "gepubliceerd", "opublikowano", "data publikacji", "опубліковано",
         "опубликовано", "дата публікації", "дата публикации", "публікація", "публикация", "publicerad",
         "publiceret", "publisert", "julkaistu", "publikováno", "publikované", "objavljeno", "közzétéve",
-        "publicat", "δημοσιεύθηκε", "δημοσίευση", "yayınlanma tarihi", "yayınlandı"};
+        "publicat", "δημοσιεύθηκε", "δημοσίευση", "yayınlanma tarihi", "yayınlandı", "mise en ligne",
+        "mis en ligne", "online seit", "online gestellt", "data de publicação"};
     for (int round = 0; round < 3; round++) {
         while (n && (f[n - 1] == ' ' || f[n - 1] == ':' || f[n - 1] == '-' || f[n - 1] == ',' || f[n - 1] == '|'))
             n--;
@@ -1646,8 +1666,8 @@ static int labelled_date(mctx *c, date_value *d)
     nid prev = 0;
     for (nid i = c->zs; i <= tail && i < pg->n_nodes; i++) {
         const node *n = &pg->nodes[i];
-        if (n->tag != T_TEXT || !n->text_len)
-            continue;
+        if (n->tag != T_TEXT || !n->text_len || !trim(sv_of(pg->text + n->text_off, n->text_len)).n)
+            continue; /* the space between two elements is not the previous text */
         nid p0 = prev;
         prev = i;
         if (n->text_len > 400 || n->text_len < 4 || hint_below_anchor(c, i, bad, 40))
@@ -1673,7 +1693,7 @@ static int labelled_date(mctx *c, date_value *d)
     }
     for (unsigned k = 0; k < c->n_metas; k++) {
         nid id = c->metas[k];
-        if (id <= c->ze || id > tail || hint_below_region(c, id, bad | H_NEG, 40) || update_classed(pg, id) ||
+        if (id < c->zs || id > tail || hint_below_region(c, id, bad | H_NEG, 40) || update_classed(pg, id) ||
             !(class_says(pg, &pg->nodes[id]) & CL_DATE))
             continue;
         nid par = pg->nodes[id].parent; /* with a short parent's label ("last edited:") */
@@ -1717,13 +1737,41 @@ static int same_day(const date_value *a, const date_value *b)
     return a->year == b->year && a->month == b->month && a->day == b->day;
 }
 
-/* See do_dates: *d is a UTC time; the page may show it in local time. */
+/* The first publication <time> of the article zone that shows its date:
+ * visible, its text the same calendar day as its datetime. */
+static int shown_time_date(const mctx *c, date_value *d)
+{
+    const page *pg = c->pg;
+    if (!c->ze)
+        return 0;
+    for (uint32_t i = 0; i < pg->n_meta; i++) {
+        const meta_item *m = &pg->meta[i];
+        if (m->kind != MI_TIME || !in_zone(c, m->node) || pg->nodes[m->node].chars < 6 ||
+            has_ancestor_hint(pg, m->node, H_HIDDEN, 6) ||
+            hint_below_region(c, m->node, H_COMMENT | H_RELATED | H_NAV, 40) || time_is_update(c, m->node))
+            continue;
+        date_value v, w;
+        sv t = subtree_text(c, m->node, 80);
+        if (parse_date_str(c, sv_of(m->value, m->value_len), 0, &v) &&
+            date_parse(t.s, t.n, pg->lang, pg->ref_time, DATE_TEXT, &w, NULL, NULL) && same_day(&v, &w)) {
+            *d = v;
+            return 1;
+        }
+        return 0; /* the first one only, as time_element_date */
+    }
+    return 0;
+}
+
+/* See do_dates: *d is a time with an offset; the page may show it in
+ * another (a UTC value in local time, or a local value in UTC). */
 static void localise(mctx *c, date_value *d)
 {
     date_value v;
     int64_t t = date_to_unix(d);
+    int utc = d->tz_minutes == 0;
     /* a structured value with a real offset for the same instant */
-    if ((first_meta_date(c, S_OG_PUB, &v) || first_meta_date(c, S_META_PUB, &v) || time_element_date(c, 0, &v)) &&
+    if (utc &&
+        (first_meta_date(c, S_OG_PUB, &v) || first_meta_date(c, S_META_PUB, &v) || time_element_date(c, 0, &v)) &&
         v.has_time && v.has_tz && v.tz_minutes != 0) {
         int64_t dt = date_to_unix(&v) - t;
         if (dt > -120 && dt < 120) {
@@ -1737,14 +1785,16 @@ static void localise(mctx *c, date_value *d)
     if (v.has_time && !v.has_tz) {
         int64_t diff = wall - t; /* the offset the page's clock shows */
         int64_t q = (diff >= 0 ? diff + 450 : diff - 450) / 900 * 900;
-        if (diff > -14 * 3600 && diff < 14 * 3600 && (diff - q) > -120 && (diff - q) < 120 && q != 0) {
+        /* a UTC value shown in local time, or a local value shown in UTC */
+        if (diff > -14 * 3600 && diff < 14 * 3600 && (diff - q) > -120 && (diff - q) < 120 &&
+            (utc ? q != 0 : q == 0)) {
             v.has_tz = 1;
             v.tz_minutes = (int)(q / 60);
             *d = v;
         }
         return;
     }
-    if (!v.has_time) {
+    if (!v.has_time && utc) {
         /* the shown day is one off: possible when the UTC hour allows it */
         int64_t day = 86400;
         int64_t vd = date_to_unix(&v) / day, ud = t / day;
@@ -1804,22 +1854,10 @@ static void do_dates(mctx *c)
     }
     /* A UTC timestamp is shown to readers in the site's time zone: take the
      * date the page shows when it is the same instant (or, date-only, the
-     * neighbouring day that a time-zone shift explains). */
-    if (pub_src && strcmp(pub_src, "text") && pub.has_time && pub.has_tz && pub.tz_minutes == 0)
+     * neighbouring day that a time-zone shift explains). A local timestamp
+     * that the page shows in UTC (a server that renders in UTC) likewise. */
+    if (pub_src && strcmp(pub_src, "text") && pub.has_time && pub.has_tz)
         localise(c, &pub);
-    /* A date shown right under the headline (a text that is mostly a date,
-     * or a date/byline-classed element) beats structured data that differs
-     * by more than a day: those are often a CMS creation date or a
-     * re-publication. */
-    if (pub_src && strcmp(pub_src, "text") && text_date_near(c, 1, &v) == 1) {
-        int64_t dd = day_diff(&v, &pub); /* calendar days: 4 Jan 07:29 to 6 Jan is two */
-        /* 11/03 vs 3 November: the structured value settles a numeric ambiguity */
-        int swapped = v.year == pub.year && v.month == pub.day && v.day == pub.month;
-        if ((dd > 1 || dd < -1) && !swapped) {
-            pub = v;
-            pub_src = "text";
-        }
-    }
     /* modification */
     if (c->jl->modified.s && parse_date_str(c, sv_of(c->jl->modified.s, c->jl->modified.n), 0, &mod))
         mod_src = "json-ld";
@@ -1831,6 +1869,44 @@ static void do_dates(mctx *c)
         mod_src = "microdata";
     else if (time_element_date(c, 1, &mod))
         mod_src = "time-element";
+    /* A date shown right under the headline (a text that is mostly a date,
+     * or a date/byline-classed element) beats structured data that differs
+     * by more than a day: those are often a CMS creation date or a
+     * re-publication. Not a date more than a day after the structured
+     * modification date: nothing is published after its last change (such
+     * a date is a comment's, or today's in the site's header). */
+    if (pub_src && strcmp(pub_src, "text") && text_date_near(c, 1, &v) == 1) {
+        int64_t dd = day_diff(&v, &pub); /* calendar days: 4 Jan 07:29 to 6 Jan is two */
+        /* 11/03 vs 3 November: the structured value settles a numeric ambiguity */
+        int swapped = v.year == pub.year && v.month == pub.day && v.day == pub.month;
+        int after_mod = mod_src && day_diff(&v, &mod) > 1;
+        /* the next or previous day with a clock that no time-zone shift of
+         * the structured time explains (with or without its offset): another
+         * moment the page shows */
+        int other_moment = 0;
+        if ((dd == 1 || dd == -1) && v.has_time && pub.has_time) {
+            int64_t diff = date_to_unix(&v) - date_to_unix(&pub);
+            if (v.has_tz && pub.has_tz)
+                other_moment = diff < -120 || diff > 120;
+            else {
+                int64_t r = ((diff % 900) + 900) % 900;
+                other_moment = diff <= -14 * 3600 || diff >= 14 * 3600 || (r > 120 && r < 780);
+            }
+        }
+        if (((dd > 1 || dd < -1) || other_moment) && !swapped && !after_mod) {
+            pub = v;
+            pub_src = "text";
+        }
+    } else if (pub_src && strcmp(pub_src, "text") && strcmp(pub_src, "time-element") && shown_time_date(c, &v)) {
+        /* without such a date line, a <time> of the article zone whose text
+         * shows its date does the same (the date line may sit past the near
+         * scan's reach, behind a menu) */
+        int64_t dd = day_diff(&v, &pub);
+        if ((dd > 1 || dd < -1) && !(mod_src && day_diff(&v, &mod) > 1)) {
+            pub = v;
+            pub_src = "time-element";
+        }
+    }
     if (pub_src)
         set_date(c, PITH_FIELD_PUBLISHED, &pub, pub_src);
     if (mod_src)

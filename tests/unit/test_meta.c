@@ -678,6 +678,13 @@ static void test_labelled_date(void)
     d = run(html4, NULL, REF_2024);
     CHECK(F(d, PITH_FIELD_PUBLISHED) == NULL);
     pith_doc_free(d);
+    /* "Mise en ligne" in its own element, white space between the two */
+    const char *html5 = "<html lang=fr><head><title>Les nuls</title></head><body><article><h1>Les nuls</h1>"
+                        FAR "<ul>\n <li>\n <p class=t>Mise en ligne</p>\n <p class=c>23 mai 2019</p>\n </li>\n"
+                        "</ul></article></body></html>";
+    d = run(html5, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_PUBLISHED), "2019-05-23");
+    pith_doc_free(d);
 }
 
 /* A block that closes before the next text separates them: a byline box's
@@ -841,6 +848,72 @@ static void test_text_date_region_start(void)
     d = run(html2, NULL, REF_2024);
     CHECK(F(d, PITH_FIELD_PUBLISHED) == NULL);
     pith_doc_free(d);
+    /* a date in parentheses that open the paragraph, or one a quotation follows */
+    const char *html3 = "<html><head><title>Preiserhöhung</title></head><body><div class=c>"
+                        "<p>(21. November 2022) Energieverbraucher erhalten eine Preiserhöhung nach der nächsten, "
+                        "und viele Haushalte wissen nicht, ob sie sich dagegen wehren können oder ob sie die "
+                        "neuen Abschläge einfach hinnehmen müssen, sagt der Verband der Verbraucher.</p>"
+                        PARA PARA2 "</div></body></html>";
+    d = run(html3, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_PUBLISHED), "2022-11-21");
+    pith_doc_free(d);
+    const char *html4 = "<html><head><title>Arbeitsmarkt</title></head><body><div class=c>"
+                        "<p><strong>01.02.2022 „Der Arbeitsmarkt ist gut in das Jahr 2022 gestartet. Die Zahl der "
+                        "Arbeitslosen ist gesunken, und die Nachfrage nach neuen Mitarbeiterinnen und Mitarbeitern "
+                        "bleibt hoch“, sagte der Vorstand am Dienstag in Nürnberg.</strong></p>" PARA PARA2
+                        "</div></body></html>";
+    d = run(html4, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_PUBLISHED), "2022-02-01");
+    pith_doc_free(d);
+    /* parentheses inside the sentence are no dateline */
+    const char *html5 = "<html><head><title>Preise steigen</title></head><body><div class=c>"
+                        "<p>Die Preise (Stand 21. November 2022) steigen weiter, und viele Haushalte wissen nicht, "
+                        "ob sie sich dagegen wehren können oder ob sie die neuen Abschläge einfach hinnehmen "
+                        "müssen, sagt der Verband der Verbraucher in seiner neuen Mitteilung.</p>"
+                        PARA PARA2 "</div></body></html>";
+    d = run(html5, NULL, REF_2024);
+    CHECK(F(d, PITH_FIELD_PUBLISHED) == NULL);
+    pith_doc_free(d);
+}
+
+/* A date split over elements: the digits of two elements are two numbers
+ * ("<span>04</span><span>2013</span>" is "04 2013", not "042013"). */
+static void test_text_date_split_digits(void)
+{
+    const char *html = "<html><head><title>Schulnoten</title></head><body><article><header><h1>Schulnoten</h1>"
+                       "<div class=date><span class=month>Apr</span> <span class=day>04</span><span "
+                       "class=year>2013</span></div></header>" PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_PUBLISHED), "2013-04-04");
+    pith_doc_free(d);
+}
+
+#define CAT "<li class=cat-item><a href=/c>Category name</a></li>"
+#define CAT8 CAT CAT CAT CAT CAT CAT CAT CAT
+
+/* The items of a <nav> menu (WordPress "cat-item" lists) do not use up the
+ * date/meta-classed candidates before the article's own date line. */
+static void test_text_date_after_menu(void)
+{
+    const char *html = "<html><head><title>Schulnoten</title></head><body><nav><ul>" CAT8 CAT8 CAT8 CAT8 CAT8
+                       "</ul></nav><article><header><h1>Schulnoten</h1><div class=x><span>Bildung</span>, <span>"
+                       "Schule</span> <a href=#c>Add comments</a></div><div class=date><span>Apr</span> "
+                       "<span>04,</span> <span>2013</span></div></header>" PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_PUBLISHED), "2013-04-04");
+    pith_doc_free(d);
+}
+
+/* Without a headline, a date-classed element deep in a large region (a
+ * table layout whose region is the whole page) is still the last resort. */
+static void test_text_date_classed_deep(void)
+{
+    const char *html = "<html><head><title>Eintracht stellt Weichen</title></head><body><div class=c>" FAR FAR
+                       FAR FAR "<table><tr><td><b>Eintracht stellt Weichen</b><br>Geschrieben von Cooper <span "
+                       "class=itemPostDate>am 25.08.2015 22:30</span></td></tr></table>" FAR "</div></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK(starts(F(d, PITH_FIELD_PUBLISHED), "2015-08-25"));
+    pith_doc_free(d);
 }
 
 /* The shown date beats structured data more than a calendar day away, even
@@ -855,6 +928,133 @@ static void test_text_date_calendar_days(void)
     pith_doc *d = run(html, NULL, REF_2024);
     CHECK_STR(F(d, PITH_FIELD_PUBLISHED), "2022-01-06");
     CHECK_STR(S(d, PITH_FIELD_PUBLISHED), "text");
+    pith_doc_free(d);
+}
+
+/* The shown date does not beat structured data when it is after the
+ * structured modification date: nothing is published after its last change. */
+static void test_text_date_after_modified(void)
+{
+    const char *html = "<html><head><title>Lemon tree care</title>"
+                       "<script type=\"application/ld+json\">{\"@type\":\"BlogPosting\",\"headline\":\"Lemon "
+                       "tree care\",\"datePublished\":\"2020-04-21T06:44:14+00:00\",\"dateModified\":"
+                       "\"2020-04-21T12:11:00+00:00\"}</script></head><body><article><h1>Lemon tree care</h1>"
+                       "<div class=post-date>October 30, 2020</div>" PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK(starts(F(d, PITH_FIELD_PUBLISHED), "2020-04-21"));
+    CHECK_STR(S(d, PITH_FIELD_PUBLISHED), "json-ld");
+    pith_doc_free(d);
+    /* before the modification date it still wins */
+    const char *html2 = "<html><head><title>Lemon tree care</title>"
+                        "<script type=\"application/ld+json\">{\"@type\":\"BlogPosting\",\"headline\":\"Lemon "
+                        "tree care\",\"datePublished\":\"2020-04-21T06:44:14+00:00\",\"dateModified\":"
+                        "\"2020-12-21T12:11:00+00:00\"}</script></head><body><article><h1>Lemon tree care</h1>"
+                        "<div class=post-date>October 30, 2020</div>" PARA PARA2 "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_PUBLISHED), "2020-10-30");
+    pith_doc_free(d);
+}
+
+/* A local timestamp that the page shows in UTC: the shown day wins; a
+ * clock in some other offset is not taken for it. */
+static void test_local_time_shown_utc(void)
+{
+    const char *html = "<html lang=es><head><title>Orion y el senado</title>"
+                       "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Orion y "
+                       "el senado\",\"datePublished\":\"2022-05-05T21:00:00-05:00\"}</script></head><body>"
+                       "<article><h1>Orion y el senado</h1><div class=fecha>6 May 2022 - 2:00 a. m.</div>" PARA PARA2
+                       "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK(starts(F(d, PITH_FIELD_PUBLISHED), "2022-05-06T02:00"));
+    pith_doc_free(d);
+    const char *html2 = "<html lang=es><head><title>Orion y el senado</title>"
+                        "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Orion y "
+                        "el senado\",\"datePublished\":\"2022-05-05T21:00:00-05:00\"}</script></head><body>"
+                        "<article><h1>Orion y el senado</h1><div class=fecha>6 May 2022 - 4:00 a. m.</div>" PARA PARA2
+                        "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK(starts(F(d, PITH_FIELD_PUBLISHED), "2022-05-05T21:00"));
+    pith_doc_free(d);
+}
+
+/* The next day with a clock that no time-zone shift explains is another
+ * moment the page shows ("Stand: 07.11.2023, 07:30 Uhr"): it beats the
+ * structured value; a clock that is the same instant in some offset does not. */
+static void test_text_date_next_day_clock(void)
+{
+    const char *html = "<html lang=de><head><title>Correctiv-Recherche</title>"
+                       "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Correctiv-"
+                       "Recherche\",\"datePublished\":\"2023-11-06T18:19:00+01:00\"}</script></head><body>"
+                       "<article><h1>Correctiv-Recherche</h1><p class=date>Stand: 07.11.2023, 07:30 Uhr</p>" PARA
+                       PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK(starts(F(d, PITH_FIELD_PUBLISHED), "2023-11-07"));
+    pith_doc_free(d);
+    const char *html2 = "<html lang=de><head><title>Correctiv-Recherche</title>"
+                        "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Correctiv-"
+                        "Recherche\",\"datePublished\":\"2023-11-06T18:19:00+01:00\"}</script></head><body>"
+                        "<article><h1>Correctiv-Recherche</h1><p class=date>07.11.2023, 01:19 Uhr</p>" PARA PARA2
+                        "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK(starts(F(d, PITH_FIELD_PUBLISHED), "2023-11-06T18:19"));
+    pith_doc_free(d);
+    /* a structured time without offset */
+    const char *html3 = "<html lang=de><head><title>Rheinmetall</title><meta name=date "
+                        "content=\"2020-04-29T11:52:23\"></head><body><article><h1>Rheinmetall</h1>"
+                        "<p class=date>Stand: 28.04.2020 18:00 Uhr</p>" PARA PARA2 "</article></body></html>";
+    d = run(html3, NULL, REF_2024);
+    CHECK(starts(F(d, PITH_FIELD_PUBLISHED), "2020-04-28"));
+    pith_doc_free(d);
+}
+
+/* Update labels in more languages: "Aktualizacja" is not the publication. */
+static void test_text_date_update_words(void)
+{
+    const char *html = "<html lang=pl><head><title>Unijne fundusze coraz bliżej</title></head><body><article>"
+                       "<h1>Unijne fundusze coraz bliżej</h1><div class=meta><p>Aktualizacja: 05.05.2021, 05:53</p>"
+                       "<p>Publikacja: 04.05.2021</p></div>" PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_PUBLISHED), "2021-05-04");
+    pith_doc_free(d);
+}
+
+#define FLY "<li><span>Wandern und Bergsport</span></li>"
+#define FLY10 FLY FLY FLY FLY FLY FLY FLY FLY FLY FLY
+
+/* A <time> of the article zone that shows its date beats structured data
+ * more than a day away, like the date line under the headline (here past
+ * the near scan's reach, behind a menu); a <time> whose text is another
+ * day does not. */
+static void test_shown_time_element(void)
+{
+    const char *html = "<html lang=de><head><title>Schneesport</title><meta property=\"article:published_time\" "
+                       "content=\"2022-01-15\"></head><body><div class=stage><h1>Schneesport</h1></div><ul class=fly>"
+                       FLY10 FLY10 FLY10 FLY10 "</ul><div class=box><ul><li><span><time datetime=\"2022-01-25\">"
+                       "25.01.2022</time></span></li></ul><div class=text>" PARA PARA2 "</div></div></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_PUBLISHED), "2022-01-25");
+    pith_doc_free(d);
+    const char *html2 = "<html lang=de><head><title>Schneesport</title><meta property=\"article:published_time\" "
+                        "content=\"2022-01-15\"></head><body><div class=stage><h1>Schneesport</h1></div><ul class=fly>"
+                        FLY10 FLY10 FLY10 FLY10 "</ul><div class=box><ul><li><span><time datetime=\"2022-01-25\">"
+                        "Event: 12.02.2022</time></span></li></ul><div class=text>" PARA PARA2 "</div></div></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_PUBLISHED), "2022-01-15");
+    pith_doc_free(d);
+}
+
+#define SHARE "<a href=/s><img src=i.svg alt=\"\"></a>"
+#define SHARE8 SHARE SHARE SHARE SHARE SHARE SHARE SHARE SHARE
+
+/* A date line above the headline, share buttons between the two. */
+static void test_text_date_above_share_bar(void)
+{
+    const char *html = "<html lang=de><head><title>Bericht zur Lage</title></head><body><div class=beitrag>"
+                       "<div class=teaser_text_meta><a href=/autor/g>Gunter Frank</a> / 22.04.2020 / 06:15 / "
+                       "<a href=#c>Kommentare</a></div><div class=social>" SHARE8 SHARE8 SHARE SHARE SHARE SHARE "</div><div class=text>"
+                       "<h1>Bericht zur Lage</h1>" PARA PARA2 "</div></div></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK(starts(F(d, PITH_FIELD_PUBLISHED), "2020-04-22"));
     pith_doc_free(d);
 }
 
@@ -884,6 +1084,15 @@ int main(void)
     test_author_credits();
     test_byline_block_end();
     test_labelled_date();
+    test_text_date_split_digits();
+    test_text_date_after_menu();
+    test_text_date_classed_deep();
+    test_text_date_after_modified();
+    test_local_time_shown_utc();
+    test_text_date_next_day_clock();
+    test_text_date_update_words();
+    test_shown_time_element();
+    test_text_date_above_share_bar();
     test_text_date_nav_box();
     test_text_date_region_start();
     test_text_date_calendar_days();
