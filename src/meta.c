@@ -2030,7 +2030,7 @@ static int name_like(sv s, int lenient)
         return 0;
     const unsigned char *u = (const unsigned char *)s.s;
     unsigned words = 0, caps_words = 0, lower_words = 0, letters = 0, digits = 0, cased = 0;
-    int in = 0, first = 0;
+    int in = 0, first = 0, tok_letters = 0, tok_digits = 0;
     for (size_t i = 0; i < s.n;) {
         size_t adv;
         uint32_t c = utf8_decode(u + i, s.n - i, &adv);
@@ -2045,8 +2045,14 @@ static int name_like(sv s, int lenient)
                 return 0; /* '.' only after an initial ("J. Smith") */
         }
         if (c >= '0' && c <= '9')
-            digits++;
+            digits++, tok_digits++;
         int w = cp_word(c) && !(c >= '0' && c <= '9');
+        tok_letters += w;
+        if (c == ' ') {
+            if (tok_digits && !tok_letters)
+                return 0; /* a number alone ("Oktober 2008", "IFZ 2019") is no part of a name */
+            tok_letters = tok_digits = 0;
+        }
         if (w) {
             letters++;
             int up = cp_upper(c), lo = cp_lower(c);
@@ -2068,7 +2074,7 @@ static int name_like(sv s, int lenient)
         }
         i += adv;
     }
-    if (!letters || words > 6 || (digits && (!lenient || words > 1)))
+    if (!letters || words > 6 || (digits && (!lenient || words > 1)) || (tok_digits && !tok_letters))
         return 0;
     if (cased && !lenient) {
         /* particles (van, de, von, bin, da) may be lower case; other words not */
@@ -2139,12 +2145,22 @@ static sv strip_tail(sv s)
     return trim(s);
 }
 
+static int has_digit(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] >= '0' && s[i] <= '9')
+            return 1;
+    return 0;
+}
+
 /* Cut a date and what follows: "Tomas Spahn Fr, 18. Oktober 2019" -> "Tomas Spahn". */
 static sv strip_date(const mctx *c, sv s)
 {
     size_t off, len;
     date_value d;
-    if (s.n > 6 && date_parse(s.s, s.n, c->pg->lang, c->pg->ref_time, DATE_TEXT, &d, &off, &len) && off > 0)
+    /* a written date has a number: "Miami Today" is a name, not a relative date */
+    if (s.n > 6 && date_parse(s.s, s.n, c->pg->lang, c->pg->ref_time, DATE_TEXT, &d, &off, &len) && off > 0 &&
+        has_digit(s.s + off, len))
         s.n = off;
     s = trim(s);
     while (s.n && (s.s[s.n - 1] == ',' || s.s[s.n - 1] == '-' || s.s[s.n - 1] == '|'))

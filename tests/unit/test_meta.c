@@ -752,6 +752,25 @@ static void test_labelled_author_line(void)
     pith_doc_free(d);
 }
 
+/* A name that ends in a relative date word is not cut there ("Miami
+ * Today"); a number alone after a comma is no name ("Oktober 2008"). */
+static void test_author_date_words(void)
+{
+    const char *html = "<html><head><title>Transit tax</title></head><body><article><h1>Transit tax</h1>"
+                       "<div class=head>Written by <a href=/author/admin/ rel=author>Miami Today</a> on "
+                       "November 7, 2023</div>" PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK(has_author(d, "Miami Today"));
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Soziale Energie</title></head><body><article><h1>Soziale Energie"
+                        "</h1>" FAR "<p>Autorin: Sylvia Grossgasteiger, Oktober 2008</p></article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK(has_author(d, "Sylvia Grossgasteiger"));
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    pith_doc_free(d);
+}
+
 /* A job title before the name ("Rechtsanwalt X", "FOCUS-Online-Experte X")
  * and an agency after a slash ("Peter Maahn/SP-X") are not the name. */
 static void test_author_role_prefix(void)
@@ -882,6 +901,7 @@ int main(void)
     test_labelled_author_line();
     test_author_role_prefix();
     test_author_credits();
+    test_author_date_words();
     test_byline_block_end();
     test_labelled_date();
     test_text_date_nav_box();
