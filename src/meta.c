@@ -1854,7 +1854,8 @@ static const char *const BY_PHRASES[] = {
     "show all articles by", "more articles by", "all posts by", "more from", "mehr von", "articles by", "posts by",
     "written by", "posted by", "published by", "reported by", "story by", "text by", "words by", "created by",
     "compiled by", "edited by", "eingestellt von", "veröffentlicht von", "publiziert von", "erstellt von",
-    "geschrieben von", "verfasst von", "ein beitrag von", "ein artikel von", "ein gastbeitrag von", "text von",
+    "geschrieben von", "verfasst von", "gespeichert von", "submitted by", "ein beitrag von", "ein artikel von",
+    "ein gastbeitrag von", "text von",
     "scritto da", "escrito por", "publicado por", "écrit par", "publié par", "опубліковано", "опубликовано",
     "опублікував", "опубликовал", "written", "by", "von", "vom", "text", "autor", "autorin", "autoren", "author",
     "authors", "автор", "авторка", "автори", "авторы", "від", "от", "текст", "par", "por", "door", "af", "av",
@@ -2835,7 +2836,7 @@ static unsigned filter_authors(mctx *c, alist *L, int need_shown, int no_site)
         sv nm = L->name[i];
         if (dotted_token(nm) || (no_site && is_site_name(c, nm)))
             continue;
-        if (is_handle(nm) ? !shown_in_zone(c, nm, 0) : need_shown && !shown_in_zone(c, nm, 1))
+        if (is_handle(nm) ? need_shown >= 0 && !shown_in_zone(c, nm, 0) : need_shown > 0 && !shown_in_zone(c, nm, 1))
             continue;
         if (L->org[i] || is_site_part(c, nm.s, nm.n))
             L->org[i] = 1;
@@ -2897,7 +2898,7 @@ static void do_authors(mctx *c)
             src = "json-ld";
             break;
         }
-        unsigned persons = filter_authors(c, cur, source <= 3, source <= 3 && source != 1);
+        unsigned persons = filter_authors(c, cur, source <= 3 ? 1 : source == 4 ? -1 : 0, source <= 3 && source != 1);
         if (!cur->n)
             continue;
         if (!best) {

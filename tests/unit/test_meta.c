@@ -771,6 +771,27 @@ static void test_author_date_words(void)
     pith_doc_free(d);
 }
 
+/* Drupal's "Gespeichert von <user> am ..." / "Submitted by": the user name
+ * after the label counts, even in the end matter below the body. */
+static void test_submitted_by(void)
+{
+    const char *html = "<html><head><title>Faircoin</title></head><body><div class=node><h1>Faircoin</h1>"
+                       "<div class=content><div class=body>" FAR "</div></div><div class=submitted>"
+                       "Gespeichert von <span class=username>rasos</span> am 24. Juli 2017 - 18:55</div></div>"
+                       "</body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK(has_author(d, "rasos"));
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Faircoin</title></head><body><div class=node><h1>Faircoin</h1>"
+                        "<div class=content><div class=body>" FAR "</div></div><div class=submitted>"
+                        "Submitted by <span class=username>Jane Roe</span> on 24 July 2017</div></div>"
+                        "</body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK(has_author(d, "Jane Roe"));
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    pith_doc_free(d);
+}
+
 /* A job title before the name ("Rechtsanwalt X", "FOCUS-Online-Experte X")
  * and an agency after a slash ("Peter Maahn/SP-X") are not the name. */
 static void test_author_role_prefix(void)
@@ -902,6 +923,7 @@ int main(void)
     test_author_role_prefix();
     test_author_credits();
     test_author_date_words();
+    test_submitted_by();
     test_byline_block_end();
     test_labelled_date();
     test_text_date_nav_box();
