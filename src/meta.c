@@ -2591,18 +2591,25 @@ static int author_label(sv t)
 }
 
 /* A line after a bare "Von", "By": strict, and only full names ("Von
- * Sprachregeln, Gender-Politik und Deutsch" is a headline). */
-static void add_bare_by(const mctx *c, alist *L, sv line)
+ * Sprachregeln, Gender-Politik und Deutsch" is a headline); with max_words,
+ * names of at most that many words. */
+static void add_full_names(const mctx *c, alist *L, sv line, unsigned max_words)
 {
     alist T;
     T.n = 0;
     add_names(c, &T, line, 0, -1);
     unsigned full = 0;
-    for (unsigned k = 0; k < T.n; k++)
-        full += memchr(T.name[k].s, ' ', T.name[k].n) != NULL;
+    for (unsigned k = 0; k < T.n; k++) {
+        unsigned sp = 0;
+        for (size_t i = 0; i < T.name[k].n; i++)
+            sp += T.name[k].s[i] == ' ';
+        full += sp && (!max_words || sp < max_words);
+    }
     if (T.n && full == T.n)
         *L = T;
 }
+
+static void add_bare_by(const mctx *c, alist *L, sv line) { add_full_names(c, L, line, 0); }
 
 /* A labelled author line anywhere in the article zone or its end matter:
  * "Autor: Fritz Imhof", "<b>Von:</b> Götz Warnke", "Text: <span>Name</span>",
@@ -2645,6 +2652,27 @@ static void authors_from_labels(const mctx *c, alist *L)
         }
         add_bare_by(c, L, line);
     }
+}
+
+/* The names after a date that opens element id's first line ("11.12.2019 -
+ * Amelie Loevenich", "25.10.2022 | Reiner Nagel"): the line ends at the next
+ * block or <br>, so a category line below is not read as a name. */
+static sv date_led_line(const mctx *c, nid id)
+{
+    const page *pg = c->pg;
+    sv none = {NULL, 0};
+    nid end = subtree_end(pg, id);
+    for (nid j = id; j <= end && j < pg->n_nodes && j < id + 12; j++) {
+        const node *n = &pg->nodes[j];
+        if (n->tag != T_TEXT || !trim(sv_of(node_text(pg, n), n->text_len)).n)
+            continue;
+        sv line = line_at(c, j, 160);
+        if (!line.n || line.n > 80)
+            return none;
+        sv nd = skip_lead_date(c, line);
+        return nd.s != line.s ? nd : none;
+    }
+    return none;
 }
 
 static void authors_from_dom(const mctx *c, alist *L)
@@ -2711,10 +2739,13 @@ static void authors_from_dom(const mctx *c, alist *L)
             sv t = subtree_text(c, id, 400);
             int had = 0;
             strip_by(t, &had);
+            sv nd;
             if (had && author_label(t) == 1)
                 add_bare_by(c, L, t);
             else if (had)
                 add_names(c, L, t, 0, -1); /* strict: "Von der Leyen will ..." is a headline */
+            else if ((nd = date_led_line(c, id)).n)
+                add_full_names(c, L, nd, 4); /* "11.12.2019 - Amelie Loevenich": full names only */
             else if (!phase && label_alone(t)) {
                 /* "<span>By</span><span><a>Name</a></span>": the name is the next sibling */
                 nid nx = subtree_end(pg, id) + 1;

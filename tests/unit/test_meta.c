@@ -792,6 +792,25 @@ static void test_submitted_by(void)
     pith_doc_free(d);
 }
 
+/* A date opening the line under the headline, then a separator and full
+ * names: "11.12.2019 - Amelie Loevenich". A line below (a category) is not
+ * read as part of it. */
+static void test_date_led_byline(void)
+{
+    const char *html = "<html><head><title>Variablen</title></head><body><div class=c><h1>Variablen</h1>"
+                       "<p class=muted>11.12.2019 - Amelie Loevenich</p>" PARA PARA2 "</div></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK(has_author(d, "Amelie Loevenich"));
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Angst</title></head><body><div class=c><h1>Angst</h1><div>"
+                        "<p><span>30/10/23</span> | StarsInsider</p><p>Gesundheit Angst</p></div>" PARA PARA2
+                        "</div></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 0);
+    pith_doc_free(d);
+}
+
 /* A job title before the name ("Rechtsanwalt X", "FOCUS-Online-Experte X")
  * and an agency after a slash ("Peter Maahn/SP-X") are not the name. */
 static void test_author_role_prefix(void)
@@ -924,6 +943,7 @@ int main(void)
     test_author_credits();
     test_author_date_words();
     test_submitted_by();
+    test_date_led_byline();
     test_byline_block_end();
     test_labelled_date();
     test_text_date_nav_box();
