@@ -995,6 +995,14 @@ static int update_classed(const page *pg, nid id)
     return 0;
 }
 
+/* An "author info" box (H_AUTHORBOX) holding only a short line before the
+ * body ends ("header-info__author" under the headline) is a byline, not an
+ * author's bio. */
+static int short_author_box(const mctx *c, nid id)
+{
+    return c->re && id < c->re && c->pg->nodes[id].chars <= 120;
+}
+
 static void node_pass(mctx *c)
 {
     page *pg = c->pg;
@@ -1031,8 +1039,8 @@ static void node_pass(mctx *c)
             if (says & CL_BYLINE)
                 h |= H_BYLINE;
         }
-        if ((h & H_BYLINE) && !(h & (H_AUTHORBOX | H_COMMENT)) && n->chars && n->chars <= 400 &&
-            c->n_bylines < MAX_CAND)
+        if ((h & H_BYLINE) && !(h & H_COMMENT) && (!(h & H_AUTHORBOX) || short_author_box(c, i)) && n->chars &&
+            n->chars <= 400 && c->n_bylines < MAX_CAND)
             c->bylines[c->n_bylines++] = i;
         if (n->chars >= 6 && n->chars <= 200 && c->n_metas < MAX_CAND && !(h & (H_NAV | H_RELATED | H_COMMENT)) &&
             (!c->rs || i + 400 >= c->rs) && n->tag != T_A &&
@@ -2097,7 +2105,9 @@ static sv strip_tail(sv s)
                                        " - ", "\n", " on ", " am ", " at ", " um ", " le ", " el ", " il ",
                                        " updated", " published", " posted", " aktualisiert", " veröffentlicht",
                                        " оновлено", " опубліковано", " обновлено", " опубликовано", " in ",
-                                       " under "};
+                                       " under ", " alle artikel", " alle beiträge", " all articles", " all posts",
+                                       " more articles", " view profile"};
+    enum { FIRST_LABEL_CUT = 14, LAST_LABEL_CUT = 22 }; /* " updated" ... " опубликовано" */
     for (size_t k = 0; k < sizeof CUTS / sizeof CUTS[0]; k++) {
         size_t l = strlen(CUTS[k]);
         for (size_t i = 1; i + l <= s.n; i++) {
@@ -2111,6 +2121,11 @@ static sv strip_tail(sv s)
             else
                 hit = !memcmp(s.s + i, CUTS[k], l);
             if (hit) {
+                /* "Last Updated: ...", "Zuletzt aktualisiert: ...": one word
+                 * before a date label with its colon is the label's, not a name */
+                if (k >= FIRST_LABEL_CUT && k <= LAST_LABEL_CUT && i + l < s.n && s.s[i + l] == ':' &&
+                    !memchr(s.s, ' ', i))
+                        i = 0;
                 s.n = i;
                 break;
             }
@@ -2675,6 +2690,21 @@ static sv date_led_line(const mctx *c, nid id)
     return none;
 }
 
+/* Is byline element id inside an author's bio box (below the region root)? */
+static int bio_box_above(const mctx *c, nid id)
+{
+    const page *pg = c->pg;
+    id = pg->nodes[id].parent;
+    for (unsigned k = 0; id && k < 40; k++) {
+        if (c->rs && id <= c->rs && c->rs <= subtree_end(pg, id))
+            return 0;
+        if ((pg->nodes[id].hints & H_AUTHORBOX) && !short_author_box(c, id))
+            return 1;
+        id = pg->nodes[id].parent;
+    }
+    return 0;
+}
+
 static void authors_from_dom(const mctx *c, alist *L)
 {
     const page *pg = c->pg;
@@ -2694,7 +2724,7 @@ static void authors_from_dom(const mctx *c, alist *L)
         nid id = c->bylines[k];
         if (!c->ze || !(in_zone(c, id) || (id > c->ze && id <= c->art_end)))
             continue;
-        if (hint_below_region(c, pg->nodes[id].parent, H_COMMENT | H_RELATED | H_NAV | H_AUTHORBOX, 40))
+        if (hint_below_region(c, pg->nodes[id].parent, H_COMMENT | H_RELATED | H_NAV, 40) || bio_box_above(c, id))
             continue;
         const node *n = &pg->nodes[id];
         if (n->chars > 200)

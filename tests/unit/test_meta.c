@@ -811,6 +811,41 @@ static void test_date_led_byline(void)
     pith_doc_free(d);
 }
 
+/* An "author info" box with only a short line before the body ends is the
+ * byline, not a bio; a long bio box is not read. A date label ("Last
+ * Updated:") and an archive link ("Alle Artikel") are not names. */
+static void test_author_info_box(void)
+{
+    const char *html = "<html><head><title>Intestin</title></head><body><article><header><h1>Intestin</h1>"
+                       "<div class=header-info><div class=header-info__authors><div class=header-info__author>"
+                       "<a class=header-info__author-link href=/page/oo>Oph\xc3\xa9lie Ostermann</a></div></div>"
+                       "</div></header>" PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK(has_author(d, "Oph\xc3\xa9lie Ostermann"));
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Intestin</title></head><body><article><h1>Intestin</h1>" PARA PARA2
+                        "<div class=author-info><div class=author-name>Jane Roe</div><p>Jane Roe has written "
+                        "about food and health for twenty years, first for a regional paper and then for "
+                        "several magazines; she lives in Lyon with her family.</p></div></article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 0);
+    pith_doc_free(d);
+    const char *html3 = "<html><head><title>Video rules</title></head><body><article><h1>Video rules</h1>"
+                        "<div class=byline><em>Last Updated:</em> January 7, 2025</div>"
+                        PARA PARA2 "</article></body></html>";
+    d = run(html3, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 0);
+    pith_doc_free(d);
+    const char *html4 = "<html><head><title>Konzerte</title></head><body><article><h1>Konzerte</h1>"
+                        "<div class=\"teaser author\"><div class=t>Johanna Kropfitsch</div><div class=m><a "
+                        "href=/s?a=jk>Alle Artikel</a></div></div>" PARA PARA2 "</article></body></html>";
+    d = run(html4, NULL, REF_2024);
+    CHECK(has_author(d, "Johanna Kropfitsch"));
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    pith_doc_free(d);
+}
+
 /* A job title before the name ("Rechtsanwalt X", "FOCUS-Online-Experte X")
  * and an agency after a slash ("Peter Maahn/SP-X") are not the name. */
 static void test_author_role_prefix(void)
@@ -944,6 +979,7 @@ int main(void)
     test_author_date_words();
     test_submitted_by();
     test_date_led_byline();
+    test_author_info_box();
     test_byline_block_end();
     test_labelled_date();
     test_text_date_nav_box();
