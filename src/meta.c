@@ -2679,8 +2679,13 @@ static sv date_led_line(const mctx *c, nid id)
     nid end = subtree_end(pg, id);
     for (nid j = id; j <= end && j < pg->n_nodes && j < id + 12; j++) {
         const node *n = &pg->nodes[j];
-        if (n->tag != T_TEXT || !trim(sv_of(node_text(pg, n), n->text_len)).n)
+        if (n->tag != T_TEXT)
             continue;
+        sv t = trim(sv_of(node_text(pg, n), n->text_len));
+        if (!t.n)
+            continue;
+        if (!has_digit(t.s, t.n < 32 ? t.n : 32))
+            return none; /* the date has a number, near the start */
         sv line = line_at(c, j, 160);
         if (!line.n || line.n > 80)
             return none;
