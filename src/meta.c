@@ -2890,6 +2890,25 @@ static int dotted_token(sv s)
     return 0;
 }
 
+/* Does s end in a company's legal form ("Deutsches Weininstitut GmbH",
+ * "Bundesverband WindEnergie e.V.", "Acme Inc.")? Such a name is the site's
+ * owner or publisher, not a byline. */
+static int legal_form(sv s)
+{
+    static const char *const FORMS[] = {"GmbH", "gGmbH", "mbH", "AG", "KG", "SE", "eG", "e.V.", "e. V.", "eV",
+                                        "Ltd", "Ltd.", "Inc", "Inc.", "LLC", "plc", "PLC", "S.A.", "S.L.",
+                                        "S.p.A.", "B.V.", "N.V.", "Corp.", "GmbH & Co. KG"};
+    s = trim(s);
+    if (!memchr(s.s, ' ', s.n))
+        return 0; /* the form alone is no name */
+    for (size_t k = 0; k < sizeof FORMS / sizeof FORMS[0]; k++) {
+        size_t l = strlen(FORMS[k]);
+        if (s.n > l && s.s[s.n - l - 1] == ' ' && !memcmp(s.s + s.n - l, FORMS[k], l))
+            return 1;
+    }
+    return 0;
+}
+
 /* Drop names no reader would call the author: names from structured data
  * (need_shown) that the page never shows (a site owner in <meta
  * name=author>, a CMS account), user names not shown in the article zone,
@@ -2900,7 +2919,7 @@ static unsigned filter_authors(mctx *c, alist *L, int need_shown, int no_site)
     unsigned k = 0, persons = 0;
     for (unsigned i = 0; i < L->n; i++) {
         sv nm = L->name[i];
-        if (dotted_token(nm) || (no_site && is_site_name(c, nm)))
+        if (dotted_token(nm) || (no_site && is_site_name(c, nm)) || legal_form(nm))
             continue;
         if (is_handle(nm) ? need_shown >= 0 && !shown_in_zone(c, nm, 0) : need_shown > 0 && !shown_in_zone(c, nm, 1))
             continue;

@@ -846,6 +846,25 @@ static void test_author_info_box(void)
     pith_doc_free(d);
 }
 
+/* A company with its legal form is the site's owner, not an author: a
+ * byline lower down is used instead. */
+static void test_author_legal_form(void)
+{
+    const char *html = "<html><head><title>Riesling</title><meta name=author content=\"Deutsches Weininstitut "
+                       "GmbH\"></head><body><article><h1>Riesling</h1><p>Deutsches Weininstitut GmbH</p>" PARA
+                       PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 0);
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Riesling</title><meta name=author content=\"Windkraft e.V.\"></head>"
+                        "<body><article><h1>Riesling</h1><div class=byline>Von Anna Berg</div><p>Windkraft e.V."
+                        "</p>" PARA PARA2 "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK(has_author(d, "Anna Berg"));
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    pith_doc_free(d);
+}
+
 /* A job title before the name ("Rechtsanwalt X", "FOCUS-Online-Experte X")
  * and an agency after a slash ("Peter Maahn/SP-X") are not the name. */
 static void test_author_role_prefix(void)
@@ -980,6 +999,7 @@ int main(void)
     test_submitted_by();
     test_date_led_byline();
     test_author_info_box();
+    test_author_legal_form();
     test_byline_block_end();
     test_labelled_date();
     test_text_date_nav_box();
