@@ -2669,6 +2669,20 @@ static void authors_from_labels(const mctx *c, alist *L)
     }
 }
 
+/* The first line of element id: from its first text to the next block or
+ * <br> (empty when id has no text in its first nodes). */
+static sv first_line(const mctx *c, nid id)
+{
+    const page *pg = c->pg;
+    nid end = subtree_end(pg, id);
+    for (nid j = id; j <= end && j < pg->n_nodes && j < id + 12; j++) {
+        const node *n = &pg->nodes[j];
+        if (n->tag == T_TEXT && trim(sv_of(node_text(pg, n), n->text_len)).n)
+            return line_at(c, j, 400);
+    }
+    return sv_of(NULL, 0);
+}
+
 /* The names after a date that opens element id's first line ("11.12.2019 -
  * Amelie Loevenich", "25.10.2022 | Reiner Nagel"): the line ends at the next
  * block or <br>, so a category line below is not read as a name. */
@@ -2774,6 +2788,13 @@ static void authors_from_dom(const mctx *c, alist *L)
             sv t = subtree_text(c, id, 400);
             int had = 0;
             strip_by(t, &had);
+            if (had) {
+                /* the byline ends at a line break ("Von A und B<br>Kakuma /Kenia") */
+                sv fl = first_line(c, id);
+                int fl_had = 0;
+                if (fl.n && fl.n < t.n && (strip_by(fl, &fl_had), fl_had))
+                    t = fl;
+            }
             sv nd;
             if (had && author_label(t) == 1)
                 add_bare_by(c, L, t);

@@ -865,6 +865,20 @@ static void test_author_legal_form(void)
     pith_doc_free(d);
 }
 
+/* A byline under the headline ends at its line break: a caption after the
+ * <br> is not glued to the last name. */
+static void test_byline_line_break(void)
+{
+    const char *html = "<html><head><title>Feuerholz</title></head><body><article><h1>Feuerholz</h1>"
+                       "<p>Von <strong><a href=/a>Roland Brockmann</a></strong> und <strong><a href=/b>Sebastian "
+                       "Drescher</a></strong><br><span>Kakuma /Kenia</span></p>" PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK(has_author(d, "Roland Brockmann"));
+    CHECK(has_author(d, "Sebastian Drescher"));
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 2);
+    pith_doc_free(d);
+}
+
 /* A job title before the name ("Rechtsanwalt X", "FOCUS-Online-Experte X")
  * and an agency after a slash ("Peter Maahn/SP-X") are not the name. */
 static void test_author_role_prefix(void)
@@ -1000,6 +1014,7 @@ int main(void)
     test_date_led_byline();
     test_author_info_box();
     test_author_legal_form();
+    test_byline_line_break();
     test_byline_block_end();
     test_labelled_date();
     test_text_date_nav_box();
