@@ -879,6 +879,27 @@ static void test_byline_line_break(void)
     pith_doc_free(d);
 }
 
+/* Screen-reader-only text is hidden also under a utility prefix
+ * ("u-screen-reader-text"): the byline is not read twice; Tailwind's
+ * "not-sr-only" shows its element. */
+static void test_byline_screen_reader_prefix(void)
+{
+    const char *html = "<html><head><title>La voix</title></head><body><article><h1>La voix</h1><p "
+                       "class=cover-authors><span class=authors__pre>Un documentaire de <a class=authors__name "
+                       "href=/auteurs/kf>Kristen Falc'hon<span class=u-screen-reader-text>Kristen Falc'hon</span>"
+                       "</a></span></p>" PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK(has_author(d, "Kristen Falc'hon"));
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>La voix</title></head><body><article><h1>La voix</h1><div "
+                        "class=byline><span class=not-sr-only>Jane Roe</span></div>" PARA PARA2
+                        "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK(has_author(d, "Jane Roe"));
+    pith_doc_free(d);
+}
+
 /* A job title before the name ("Rechtsanwalt X", "FOCUS-Online-Experte X")
  * and an agency after a slash ("Peter Maahn/SP-X") are not the name. */
 static void test_author_role_prefix(void)
@@ -1015,6 +1036,7 @@ int main(void)
     test_author_info_box();
     test_author_legal_form();
     test_byline_line_break();
+    test_byline_screen_reader_prefix();
     test_byline_block_end();
     test_labelled_date();
     test_text_date_nav_box();
