@@ -1993,7 +1993,8 @@ static int role_word(const char *f, size_t l)
         "aktualisiert", "veröffentlicht", "read", "min", "minutes", "comments", "comment", "share", "follow", "email",
         "twitter", "facebook", "more", "about", "view", "all", "posts", "articles", "profile", "opinion",
         "contributing", "associate", "special", "newsroom", "редакція", "редакция", "кореспондент",
-        "корреспондент", "journalistin", "autor", "autorin", "author", "by", "von", "posted", "publiziert",
+        "корреспондент", "journalistin", "autor", "autorin", "autoren", "author", "authors", "auteur", "auteurs",
+        "autore", "autori", "by", "von", "posted", "publiziert",
         "eingestellt", "on", "am", "at", "uhr", "gesponserte", "inhalte", "sponsored", "content", "show", "zeige",
         "beiträge", "kommentare", "kommentar", "antworten", "reply", "producer", "host", "anchor", "analyst",
         "director", "manager", "president", "professor", "dr", "prof", "phd", "md", "mph", "jr", "sr", "no",
@@ -2359,6 +2360,20 @@ static sv slash_agency(sv s)
     return trim(sv_of(s.s, (size_t)(sl - s.s)));
 }
 
+/* A note in parentheses after a name is not part of it: "Martin
+ * Untersinger (avec Damien Leloup et Morgane Tual)", "Jane Doe (Reuters)"
+ * -> the text before it (an unclosed one runs to the end). */
+static sv cut_parenthetical(sv s)
+{
+    const char *o = memchr(s.s, '(', s.n);
+    if (!o || o == s.s)
+        return s;
+    const char *e = memchr(o, ')', (size_t)(s.s + s.n - o));
+    if (e && trim(sv_of(e + 1, (size_t)(s.s + s.n - e - 1))).n)
+        return s; /* text after it: "Bruno (Henrique) Rodrigues" is left to the name test */
+    return strip_tail(trim(sv_of(s.s, (size_t)(o - s.s))));
+}
+
 /* Split one author string into names and add them. lenient: see name_like
  * (a by-phrase in front of the names makes them lenient too, unless
  * lenient is -1). */
@@ -2377,6 +2392,7 @@ static void add_names(const mctx *c, alist *L, sv raw, int org, int lenient)
     s = strip_tail(s);
     s = strip_date(c, s);
     s = strip_by(s, &had);
+    s = cut_parenthetical(s);
     if (!s.n)
         return;
     lenient = lenient < 0 ? 0 : lenient | had;

@@ -900,6 +900,24 @@ static void test_byline_screen_reader_prefix(void)
     pith_doc_free(d);
 }
 
+/* A note in parentheses after a name is cut ("Martin Untersinger (avec
+ * ...)"); a label word left alone ("Auteur(s) :") is no name. */
+static void test_author_parenthetical(void)
+{
+    const char *html = "<html><head><title>Renseignement</title></head><body><article><h1>Renseignement</h1>"
+                       "<p class=sig><span itemprop=author>Martin Untersinger (avec Damien Leloup et Morgane "
+                       "Tual)</span></p>" PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK(has_author(d, "Martin Untersinger"));
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Choeur</title></head><body><article><h1>Choeur</h1><div "
+                        "class=byline><div class=l>Auteur(s) :</div></div>" PARA PARA2 "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 0);
+    pith_doc_free(d);
+}
+
 /* A job title before the name ("Rechtsanwalt X", "FOCUS-Online-Experte X")
  * and an agency after a slash ("Peter Maahn/SP-X") are not the name. */
 static void test_author_role_prefix(void)
@@ -1037,6 +1055,7 @@ int main(void)
     test_author_legal_form();
     test_byline_line_break();
     test_byline_screen_reader_prefix();
+    test_author_parenthetical();
     test_byline_block_end();
     test_labelled_date();
     test_text_date_nav_box();
