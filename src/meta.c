@@ -2180,8 +2180,16 @@ static sv strip_date(const mctx *c, sv s)
         has_digit(s.s + off, len))
         s.n = off;
     s = trim(s);
-    while (s.n && (s.s[s.n - 1] == ',' || s.s[s.n - 1] == '-' || s.s[s.n - 1] == '|'))
-        s.n--;
+    for (;;) {
+        if (s.n && (s.s[s.n - 1] == ',' || s.s[s.n - 1] == '-' || s.s[s.n - 1] == '|'))
+            s.n--;
+        else if (s.n >= 3 && !memcmp(s.s + s.n - 3, "\xE2\x80\xA2", 3))
+            s.n -= 3; /* "Name•15 January 2020" */
+        else if (s.n >= 2 && !memcmp(s.s + s.n - 2, "\xC2\xB7", 2))
+            s.n -= 2;
+        else
+            break;
+    }
     s = trim(s);
     /* a weekday abbreviation left before the date */
     static const char *const WD[] = {"mo", "di", "mi", "do", "fr", "sa", "so", "mon", "tue", "wed", "thu", "fri",
@@ -2646,7 +2654,9 @@ static void add_bare_by(const mctx *c, alist *L, sv line) { add_full_names(c, L,
  * "Autor: Fritz Imhof", "<b>Von:</b> Götz Warnke", "Text: <span>Name</span>",
  * "Geschrieben von <a>Cooper</a> am ...", "Gespeichert von rasos am ...".
  * The first one that gives a name wins. */
-static void authors_from_labels(const mctx *c, alist *L)
+static int site_only(const mctx *c, alist *L, alist *site);
+
+static void authors_from_labels(const mctx *c, alist *L, alist *site)
 {
     const page *pg = c->pg;
     if (!c->ze)
@@ -2679,9 +2689,11 @@ static void authors_from_labels(const mctx *c, alist *L)
         if (kind >= 2) {
             /* a user name only after "Autor:", "Posted by" ("Autor kontaktieren" is a link) */
             add_names(c, L, line, 0, kind == 3 ? 1 : -1);
+            site_only(c, L, site);
             continue;
         }
         add_bare_by(c, L, line);
+        site_only(c, L, site);
     }
 }
 
@@ -2725,6 +2737,21 @@ static sv date_led_line(const mctx *c, nid id)
     return none;
 }
 
+/* Are all names in L the site's own name? Then they move to *site (the
+ * first such list is kept) and L is emptied. */
+static int site_only(const mctx *c, alist *L, alist *site)
+{
+    if (!L->n)
+        return 0;
+    for (unsigned i = 0; i < L->n; i++)
+        if (!is_site_name(c, L->name[i]))
+            return 0;
+    if (!site->n)
+        *site = *L;
+    L->n = 0;
+    return 1;
+}
+
 /* Is byline element id inside an author's bio box (below the region root)? */
 static int bio_box_above(const mctx *c, nid id)
 {
@@ -2752,7 +2779,11 @@ static void authors_from_dom(const mctx *c, alist *L)
             continue;
         add_names(c, L, subtree_text(c, id, 160), 0, 1);
     }
-    if (L->n)
+    /* the site's own name (a blog account named like the site) is kept only
+     * when no byline lower down names someone else */
+    alist site;
+    site.n = 0;
+    if (L->n && !site_only(c, L, &site))
         return;
     /* byline elements: the outermost one with a usable text; inner ones when it is too long */
     for (unsigned k = 0; k < c->n_bylines && !L->n; k++) {
@@ -2775,6 +2806,7 @@ static void authors_from_dom(const mctx *c, alist *L)
         if (id > c->re)
             link = 0;
         add_names(c, L, subtree_text(c, id, 400), 0, link);
+        site_only(c, L, &site);
     }
     if (L->n)
         return;
@@ -2830,8 +2862,11 @@ static void authors_from_dom(const mctx *c, alist *L)
             }
         }
     }
+    site_only(c, L, &site);
     if (!L->n)
-        authors_from_labels(c, L);
+        authors_from_labels(c, L, &site);
+    if (!L->n && site.n)
+        *L = site;
 }
 
 

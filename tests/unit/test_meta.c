@@ -918,6 +918,36 @@ static void test_author_parenthetical(void)
     pith_doc_free(d);
 }
 
+/* A byline naming only the site (a blog account named like the site) gives
+ * way to a person named by a later byline or label; alone it is kept. A
+ * bullet before a date is no part of the name. */
+static void test_site_byline_fallback(void)
+{
+    const char *html = "<html><head><title>Forests</title><meta property=og:site_name content=\"The Planetary "
+                       "Press\"></head><body><article><h1>Forests</h1><div class=td-post-author-name><a "
+                       "href=/author/tpp>The Planetary Press</a></div><div class=content><p><em>Written by: <a "
+                       "href=https://example.org/a>Julie Mollins</a></em></p>" PARA PARA2
+                       "</div></article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK(has_author(d, "Julie Mollins"));
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Forests</title><meta property=og:site_name content=\"The Planetary "
+                        "Press\"></head><body><article><h1>Forests</h1><div class=td-post-author-name><a "
+                        "href=/author/tpp>The Planetary Press</a></div><div class=content>" PARA PARA2
+                        "</div></article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK(has_author(d, "The Planetary Press"));
+    pith_doc_free(d);
+    const char *html3 = "<html><head><title>Turkey</title></head><body><article><h1>Turkey</h1><div "
+                        "class=byline>By Jane Roe\xe2\x80\xa2" "15 January 2020</div>" PARA PARA2
+                        "</article></body></html>";
+    d = run(html3, NULL, REF_2024);
+    CHECK(has_author(d, "Jane Roe"));
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    pith_doc_free(d);
+}
+
 /* A job title before the name ("Rechtsanwalt X", "FOCUS-Online-Experte X")
  * and an agency after a slash ("Peter Maahn/SP-X") are not the name. */
 static void test_author_role_prefix(void)
@@ -1056,6 +1086,7 @@ int main(void)
     test_byline_line_break();
     test_byline_screen_reader_prefix();
     test_author_parenthetical();
+    test_site_byline_fallback();
     test_byline_block_end();
     test_labelled_date();
     test_text_date_nav_box();
