@@ -999,6 +999,14 @@ static int update_classed(const page *pg, nid id)
     return 0;
 }
 
+/* An "author info" box (H_AUTHORBOX) holding only a short line before the
+ * body ends ("header-info__author" under the headline) is a byline, not an
+ * author's bio. */
+static int short_author_box(const mctx *c, nid id)
+{
+    return c->re && id < c->re && c->pg->nodes[id].chars <= 120;
+}
+
 static void node_pass(mctx *c)
 {
     page *pg = c->pg;
@@ -1038,8 +1046,8 @@ static void node_pass(mctx *c)
             if (says & CL_BYLINE)
                 h |= H_BYLINE;
         }
-        if ((h & H_BYLINE) && !(h & (H_AUTHORBOX | H_COMMENT)) && n->chars && n->chars <= 400 &&
-            c->n_bylines < MAX_CAND)
+        if ((h & H_BYLINE) && !(h & H_COMMENT) && (!(h & H_AUTHORBOX) || short_author_box(c, i)) && n->chars &&
+            n->chars <= 400 && c->n_bylines < MAX_CAND)
             c->bylines[c->n_bylines++] = i;
         if (n->chars >= 6 && n->chars <= 200 && c->n_metas < MAX_CAND && !(h & (H_NAV | H_RELATED | H_COMMENT)) &&
             i > nav_end &&
@@ -1930,7 +1938,8 @@ static const char *const BY_PHRASES[] = {
     "show all articles by", "more articles by", "all posts by", "more from", "mehr von", "articles by", "posts by",
     "written by", "posted by", "published by", "reported by", "story by", "text by", "words by", "created by",
     "compiled by", "edited by", "eingestellt von", "veröffentlicht von", "publiziert von", "erstellt von",
-    "geschrieben von", "verfasst von", "ein beitrag von", "ein artikel von", "ein gastbeitrag von", "text von",
+    "geschrieben von", "verfasst von", "gespeichert von", "submitted by", "ein beitrag von", "ein artikel von",
+    "ein gastbeitrag von", "text von",
     "scritto da", "escrito por", "publicado por", "écrit par", "publié par", "опубліковано", "опубликовано",
     "опублікував", "опубликовал", "written", "by", "von", "vom", "text", "autor", "autorin", "autoren", "author",
     "authors", "автор", "авторка", "автори", "авторы", "від", "от", "текст", "par", "por", "door", "af", "av",
@@ -2060,7 +2069,8 @@ static int role_word(const char *f, size_t l)
         "aktualisiert", "veröffentlicht", "read", "min", "minutes", "comments", "comment", "share", "follow", "email",
         "twitter", "facebook", "more", "about", "view", "all", "posts", "articles", "profile", "opinion",
         "contributing", "associate", "special", "newsroom", "редакція", "редакция", "кореспондент",
-        "корреспондент", "journalistin", "autor", "autorin", "author", "by", "von", "posted", "publiziert",
+        "корреспондент", "journalistin", "autor", "autorin", "autoren", "author", "authors", "auteur", "auteurs",
+        "autore", "autori", "by", "von", "posted", "publiziert",
         "eingestellt", "on", "am", "at", "uhr", "gesponserte", "inhalte", "sponsored", "content", "show", "zeige",
         "beiträge", "kommentare", "kommentar", "antworten", "reply", "producer", "host", "anchor", "analyst",
         "director", "manager", "president", "professor", "dr", "prof", "phd", "md", "mph", "jr", "sr", "no",
@@ -2106,7 +2116,7 @@ static int name_like(sv s, int lenient)
         return 0;
     const unsigned char *u = (const unsigned char *)s.s;
     unsigned words = 0, caps_words = 0, lower_words = 0, letters = 0, digits = 0, cased = 0;
-    int in = 0, first = 0;
+    int in = 0, first = 0, tok_letters = 0, tok_digits = 0;
     for (size_t i = 0; i < s.n;) {
         size_t adv;
         uint32_t c = utf8_decode(u + i, s.n - i, &adv);
@@ -2121,8 +2131,14 @@ static int name_like(sv s, int lenient)
                 return 0; /* '.' only after an initial ("J. Smith") */
         }
         if (c >= '0' && c <= '9')
-            digits++;
+            digits++, tok_digits++;
         int w = cp_word(c) && !(c >= '0' && c <= '9');
+        tok_letters += w;
+        if (c == ' ') {
+            if (tok_digits && !tok_letters)
+                return 0; /* a number alone ("Oktober 2008", "IFZ 2019") is no part of a name */
+            tok_letters = tok_digits = 0;
+        }
         if (w) {
             letters++;
             int up = cp_upper(c), lo = cp_lower(c);
@@ -2144,7 +2160,7 @@ static int name_like(sv s, int lenient)
         }
         i += adv;
     }
-    if (!letters || words > 6 || (digits && (!lenient || words > 1)))
+    if (!letters || words > 6 || (digits && (!lenient || words > 1)) || (tok_digits && !tok_letters))
         return 0;
     if (cased && !lenient) {
         /* particles (van, de, von, bin, da) may be lower case; other words not */
@@ -2166,7 +2182,9 @@ static sv strip_tail(sv s)
                                        " - ", "\n", " on ", " am ", " at ", " um ", " le ", " el ", " il ",
                                        " updated", " published", " posted", " aktualisiert", " veröffentlicht",
                                        " оновлено", " опубліковано", " обновлено", " опубликовано", " in ",
-                                       " under "};
+                                       " under ", " alle artikel", " alle beiträge", " all articles", " all posts",
+                                       " more articles", " view profile"};
+    enum { FIRST_LABEL_CUT = 14, LAST_LABEL_CUT = 22 }; /* " updated" ... " опубликовано" */
     for (size_t k = 0; k < sizeof CUTS / sizeof CUTS[0]; k++) {
         size_t l = strlen(CUTS[k]);
         for (size_t i = 1; i + l <= s.n; i++) {
@@ -2180,6 +2198,11 @@ static sv strip_tail(sv s)
             else
                 hit = !memcmp(s.s + i, CUTS[k], l);
             if (hit) {
+                /* "Last Updated: ...", "Zuletzt aktualisiert: ...": one word
+                 * before a date label with its colon is the label's, not a name */
+                if (k >= FIRST_LABEL_CUT && k <= LAST_LABEL_CUT && i + l < s.n && s.s[i + l] == ':' &&
+                    !memchr(s.s, ' ', i))
+                        i = 0;
                 s.n = i;
                 break;
             }
@@ -2215,16 +2238,34 @@ static sv strip_tail(sv s)
     return trim(s);
 }
 
+static int has_digit(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] >= '0' && s[i] <= '9')
+            return 1;
+    return 0;
+}
+
 /* Cut a date and what follows: "Tomas Spahn Fr, 18. Oktober 2019" -> "Tomas Spahn". */
 static sv strip_date(const mctx *c, sv s)
 {
     size_t off, len;
     date_value d;
-    if (s.n > 6 && date_parse(s.s, s.n, c->pg->lang, c->pg->ref_time, DATE_TEXT, &d, &off, &len) && off > 0)
+    /* a written date has a number: "Miami Today" is a name, not a relative date */
+    if (s.n > 6 && date_parse(s.s, s.n, c->pg->lang, c->pg->ref_time, DATE_TEXT, &d, &off, &len) && off > 0 &&
+        has_digit(s.s + off, len))
         s.n = off;
     s = trim(s);
-    while (s.n && (s.s[s.n - 1] == ',' || s.s[s.n - 1] == '-' || s.s[s.n - 1] == '|'))
-        s.n--;
+    for (;;) {
+        if (s.n && (s.s[s.n - 1] == ',' || s.s[s.n - 1] == '-' || s.s[s.n - 1] == '|'))
+            s.n--;
+        else if (s.n >= 3 && !memcmp(s.s + s.n - 3, "\xE2\x80\xA2", 3))
+            s.n -= 3; /* "Name•15 January 2020" */
+        else if (s.n >= 2 && !memcmp(s.s + s.n - 2, "\xC2\xB7", 2))
+            s.n -= 2;
+        else
+            break;
+    }
     s = trim(s);
     /* a weekday abbreviation left before the date */
     static const char *const WD[] = {"mo", "di", "mi", "do", "fr", "sa", "so", "mon", "tue", "wed", "thu", "fri",
@@ -2403,6 +2444,20 @@ static sv slash_agency(sv s)
     return trim(sv_of(s.s, (size_t)(sl - s.s)));
 }
 
+/* A note in parentheses after a name is not part of it: "Martin
+ * Untersinger (avec Damien Leloup et Morgane Tual)", "Jane Doe (Reuters)"
+ * -> the text before it (an unclosed one runs to the end). */
+static sv cut_parenthetical(sv s)
+{
+    const char *o = memchr(s.s, '(', s.n);
+    if (!o || o == s.s)
+        return s;
+    const char *e = memchr(o, ')', (size_t)(s.s + s.n - o));
+    if (e && trim(sv_of(e + 1, (size_t)(s.s + s.n - e - 1))).n)
+        return s; /* text after it: "Bruno (Henrique) Rodrigues" is left to the name test */
+    return strip_tail(trim(sv_of(s.s, (size_t)(o - s.s))));
+}
+
 /* Split one author string into names and add them. lenient: see name_like
  * (a by-phrase in front of the names makes them lenient too, unless
  * lenient is -1). */
@@ -2421,6 +2476,7 @@ static void add_names(const mctx *c, alist *L, sv raw, int org, int lenient)
     s = strip_tail(s);
     s = strip_date(c, s);
     s = strip_by(s, &had);
+    s = cut_parenthetical(s);
     if (!s.n)
         return;
     lenient = lenient < 0 ? 0 : lenient | had;
@@ -2650,24 +2706,33 @@ static int author_label(sv t)
 }
 
 /* A line after a bare "Von", "By": strict, and only full names ("Von
- * Sprachregeln, Gender-Politik und Deutsch" is a headline). */
-static void add_bare_by(const mctx *c, alist *L, sv line)
+ * Sprachregeln, Gender-Politik und Deutsch" is a headline); with max_words,
+ * names of at most that many words. */
+static void add_full_names(const mctx *c, alist *L, sv line, unsigned max_words)
 {
     alist T;
     T.n = 0;
     add_names(c, &T, line, 0, -1);
     unsigned full = 0;
-    for (unsigned k = 0; k < T.n; k++)
-        full += memchr(T.name[k].s, ' ', T.name[k].n) != NULL;
+    for (unsigned k = 0; k < T.n; k++) {
+        unsigned sp = 0;
+        for (size_t i = 0; i < T.name[k].n; i++)
+            sp += T.name[k].s[i] == ' ';
+        full += sp && (!max_words || sp < max_words);
+    }
     if (T.n && full == T.n)
         *L = T;
 }
+
+static void add_bare_by(const mctx *c, alist *L, sv line) { add_full_names(c, L, line, 0); }
 
 /* A labelled author line anywhere in the article zone or its end matter:
  * "Autor: Fritz Imhof", "<b>Von:</b> Götz Warnke", "Text: <span>Name</span>",
  * "Geschrieben von <a>Cooper</a> am ...", "Gespeichert von rasos am ...".
  * The first one that gives a name wins. */
-static void authors_from_labels(const mctx *c, alist *L)
+static int site_only(const mctx *c, alist *L, alist *site);
+
+static void authors_from_labels(const mctx *c, alist *L, alist *site)
 {
     const page *pg = c->pg;
     if (!c->ze)
@@ -2700,10 +2765,82 @@ static void authors_from_labels(const mctx *c, alist *L)
         if (kind >= 2) {
             /* a user name only after "Autor:", "Posted by" ("Autor kontaktieren" is a link) */
             add_names(c, L, line, 0, kind == 3 ? 1 : -1);
+            site_only(c, L, site);
             continue;
         }
         add_bare_by(c, L, line);
+        site_only(c, L, site);
     }
+}
+
+/* The first line of element id: from its first text to the next block or
+ * <br> (empty when id has no text in its first nodes). */
+static sv first_line(const mctx *c, nid id)
+{
+    const page *pg = c->pg;
+    nid end = subtree_end(pg, id);
+    for (nid j = id; j <= end && j < pg->n_nodes && j < id + 12; j++) {
+        const node *n = &pg->nodes[j];
+        if (n->tag == T_TEXT && trim(sv_of(node_text(pg, n), n->text_len)).n)
+            return line_at(c, j, 400);
+    }
+    return sv_of(NULL, 0);
+}
+
+/* The names after a date that opens element id's first line ("11.12.2019 -
+ * Amelie Loevenich", "25.10.2022 | Reiner Nagel"): the line ends at the next
+ * block or <br>, so a category line below is not read as a name. */
+static sv date_led_line(const mctx *c, nid id)
+{
+    const page *pg = c->pg;
+    sv none = {NULL, 0};
+    nid end = subtree_end(pg, id);
+    for (nid j = id; j <= end && j < pg->n_nodes && j < id + 12; j++) {
+        const node *n = &pg->nodes[j];
+        if (n->tag != T_TEXT)
+            continue;
+        sv t = trim(sv_of(node_text(pg, n), n->text_len));
+        if (!t.n)
+            continue;
+        if (!has_digit(t.s, t.n < 32 ? t.n : 32))
+            return none; /* the date has a number, near the start */
+        sv line = line_at(c, j, 160);
+        if (!line.n || line.n > 80)
+            return none;
+        sv nd = skip_lead_date(c, line);
+        return nd.s != line.s ? nd : none;
+    }
+    return none;
+}
+
+/* Are all names in L the site's own name? Then they move to *site (the
+ * first such list is kept) and L is emptied. */
+static int site_only(const mctx *c, alist *L, alist *site)
+{
+    if (!L->n)
+        return 0;
+    for (unsigned i = 0; i < L->n; i++)
+        if (!is_site_name(c, L->name[i]))
+            return 0;
+    if (!site->n)
+        *site = *L;
+    L->n = 0;
+    return 1;
+}
+
+/* Is byline element id inside an author's bio box (below the region root)? */
+static int bio_box_above(const mctx *c, nid id)
+{
+    const page *pg = c->pg;
+    id = pg->nodes[id].parent;
+    for (unsigned k = 0; id && k < 40; k++) {
+        if (c->rs && id <= c->rs && c->rs <= subtree_end(pg, id))
+            return 0;
+        if ((pg->nodes[id].hints & H_AUTHORBOX) && !short_author_box(c, id))
+            return 1;
+        id = pg->nodes[id].parent;
+    }
+    return 0;
 }
 
 static void authors_from_dom(const mctx *c, alist *L)
@@ -2718,14 +2855,18 @@ static void authors_from_dom(const mctx *c, alist *L)
             continue;
         add_names(c, L, subtree_text(c, id, 160), 0, 1);
     }
-    if (L->n)
+    /* the site's own name (a blog account named like the site) is kept only
+     * when no byline lower down names someone else */
+    alist site;
+    site.n = 0;
+    if (L->n && !site_only(c, L, &site))
         return;
     /* byline elements: the outermost one with a usable text; inner ones when it is too long */
     for (unsigned k = 0; k < c->n_bylines && !L->n; k++) {
         nid id = c->bylines[k];
         if (!c->ze || !(in_zone(c, id) || (id > c->ze && id <= c->art_end)))
             continue;
-        if (hint_below_region(c, pg->nodes[id].parent, H_COMMENT | H_RELATED | H_NAV | H_AUTHORBOX, 40))
+        if (hint_below_region(c, pg->nodes[id].parent, H_COMMENT | H_RELATED | H_NAV, 40) || bio_box_above(c, id))
             continue;
         const node *n = &pg->nodes[id];
         if (n->chars > 200)
@@ -2741,6 +2882,7 @@ static void authors_from_dom(const mctx *c, alist *L)
         if (id > c->re)
             link = 0;
         add_names(c, L, subtree_text(c, id, 400), 0, link);
+        site_only(c, L, &site);
     }
     if (L->n)
         return;
@@ -2770,10 +2912,20 @@ static void authors_from_dom(const mctx *c, alist *L)
             sv t = subtree_text(c, id, 400);
             int had = 0;
             strip_by(t, &had);
+            if (had) {
+                /* the byline ends at a line break ("Von A und B<br>Kakuma /Kenia") */
+                sv fl = first_line(c, id);
+                int fl_had = 0;
+                if (fl.n && fl.n < t.n && (strip_by(fl, &fl_had), fl_had))
+                    t = fl;
+            }
+            sv nd;
             if (had && author_label(t) == 1)
                 add_bare_by(c, L, t);
             else if (had)
                 add_names(c, L, t, 0, -1); /* strict: "Von der Leyen will ..." is a headline */
+            else if ((nd = date_led_line(c, id)).n)
+                add_full_names(c, L, nd, 4); /* "11.12.2019 - Amelie Loevenich": full names only */
             else if (!phase && label_alone(t)) {
                 /* "<span>By</span><span><a>Name</a></span>": the name is the next sibling */
                 nid nx = subtree_end(pg, id) + 1;
@@ -2786,8 +2938,11 @@ static void authors_from_dom(const mctx *c, alist *L)
             }
         }
     }
+    site_only(c, L, &site);
     if (!L->n)
-        authors_from_labels(c, L);
+        authors_from_labels(c, L, &site);
+    if (!L->n && site.n)
+        *L = site;
 }
 
 
@@ -2883,6 +3038,25 @@ static int dotted_token(sv s)
     return 0;
 }
 
+/* Does s end in a company's legal form ("Deutsches Weininstitut GmbH",
+ * "Bundesverband WindEnergie e.V.", "Acme Inc.")? Such a name is the site's
+ * owner or publisher, not a byline. */
+static int legal_form(sv s)
+{
+    static const char *const FORMS[] = {"GmbH", "gGmbH", "mbH", "AG", "KG", "SE", "eG", "e.V.", "e. V.", "eV",
+                                        "Ltd", "Ltd.", "Inc", "Inc.", "LLC", "plc", "PLC", "S.A.", "S.L.",
+                                        "S.p.A.", "B.V.", "N.V.", "Corp.", "GmbH & Co. KG"};
+    s = trim(s);
+    if (!memchr(s.s, ' ', s.n))
+        return 0; /* the form alone is no name */
+    for (size_t k = 0; k < sizeof FORMS / sizeof FORMS[0]; k++) {
+        size_t l = strlen(FORMS[k]);
+        if (s.n > l && s.s[s.n - l - 1] == ' ' && !memcmp(s.s + s.n - l, FORMS[k], l))
+            return 1;
+    }
+    return 0;
+}
+
 /* Drop names no reader would call the author: names from structured data
  * (need_shown) that the page never shows (a site owner in <meta
  * name=author>, a CMS account), user names not shown in the article zone,
@@ -2893,9 +3067,9 @@ static unsigned filter_authors(mctx *c, alist *L, int need_shown, int no_site)
     unsigned k = 0, persons = 0;
     for (unsigned i = 0; i < L->n; i++) {
         sv nm = L->name[i];
-        if (dotted_token(nm) || (no_site && is_site_name(c, nm)))
+        if (dotted_token(nm) || (no_site && is_site_name(c, nm)) || legal_form(nm))
             continue;
-        if (is_handle(nm) ? !shown_in_zone(c, nm, 0) : need_shown && !shown_in_zone(c, nm, 1))
+        if (is_handle(nm) ? need_shown >= 0 && !shown_in_zone(c, nm, 0) : need_shown > 0 && !shown_in_zone(c, nm, 1))
             continue;
         if (L->org[i] || is_site_part(c, nm.s, nm.n))
             L->org[i] = 1;
@@ -2957,7 +3131,7 @@ static void do_authors(mctx *c)
             src = "json-ld";
             break;
         }
-        unsigned persons = filter_authors(c, cur, source <= 3, source <= 3 && source != 1);
+        unsigned persons = filter_authors(c, cur, source <= 3 ? 1 : source == 4 ? -1 : 0, source <= 3 && source != 1);
         if (!cur->n)
             continue;
         if (!best) {

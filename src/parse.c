@@ -379,9 +379,14 @@ static int class_hidden(const char *s, size_t n)
         size_t j = i;
         while (j < n && s[j] != ' ' && s[j] != '\t' && s[j] != '\n')
             j++;
-        for (size_t k = 0; k < sizeof HIDDEN / sizeof HIDDEN[0]; k++)
-            if (strlen(HIDDEN[k]) == j - i && strncasecmp(HIDDEN[k], s + i, j - i) == 0)
-                return 1;
+        for (size_t k = 0; k < sizeof HIDDEN / sizeof HIDDEN[0]; k++) {
+            size_t l = strlen(HIDDEN[k]);
+            /* also with a utility prefix: "u-screen-reader-text", "a11y-sr-only" */
+            if (l <= j - i && (s[j - 1] | 0x20) == HIDDEN[k][l - 1] && !strncasecmp(HIDDEN[k], s + j - l, l) &&
+                (l == j - i || ((s[j - l - 1] == '-' || s[j - l - 1] == '_') &&
+                                !(j - l - i >= 4 && !strncasecmp(s + j - l - 4, "not", 3)))))
+                return 1; /* Tailwind's "not-sr-only" shows the element */
+        }
         i = j;
     }
     return 0;

@@ -759,6 +759,202 @@ static void test_labelled_author_line(void)
     pith_doc_free(d);
 }
 
+/* A name that ends in a relative date word is not cut there ("Miami
+ * Today"); a number alone after a comma is no name ("Oktober 2008"). */
+static void test_author_date_words(void)
+{
+    const char *html = "<html><head><title>Transit tax</title></head><body><article><h1>Transit tax</h1>"
+                       "<div class=head>Written by <a href=/author/admin/ rel=author>Miami Today</a> on "
+                       "November 7, 2023</div>" PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK(has_author(d, "Miami Today"));
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Soziale Energie</title></head><body><article><h1>Soziale Energie"
+                        "</h1>" FAR "<p>Autorin: Sylvia Grossgasteiger, Oktober 2008</p></article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK(has_author(d, "Sylvia Grossgasteiger"));
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    pith_doc_free(d);
+}
+
+/* Drupal's "Gespeichert von <user> am ..." / "Submitted by": the user name
+ * after the label counts, even in the end matter below the body. */
+static void test_submitted_by(void)
+{
+    const char *html = "<html><head><title>Faircoin</title></head><body><div class=node><h1>Faircoin</h1>"
+                       "<div class=content><div class=body>" FAR "</div></div><div class=submitted>"
+                       "Gespeichert von <span class=username>rasos</span> am 24. Juli 2017 - 18:55</div></div>"
+                       "</body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK(has_author(d, "rasos"));
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Faircoin</title></head><body><div class=node><h1>Faircoin</h1>"
+                        "<div class=content><div class=body>" FAR "</div></div><div class=submitted>"
+                        "Submitted by <span class=username>Jane Roe</span> on 24 July 2017</div></div>"
+                        "</body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK(has_author(d, "Jane Roe"));
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    pith_doc_free(d);
+}
+
+/* A date opening the line under the headline, then a separator and full
+ * names: "11.12.2019 - Amelie Loevenich". A line below (a category) is not
+ * read as part of it. */
+static void test_date_led_byline(void)
+{
+    const char *html = "<html><head><title>Variablen</title></head><body><div class=c><h1>Variablen</h1>"
+                       "<p class=muted>11.12.2019 - Amelie Loevenich</p>" PARA PARA2 "</div></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK(has_author(d, "Amelie Loevenich"));
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Angst</title></head><body><div class=c><h1>Angst</h1><div>"
+                        "<p><span>30/10/23</span> | StarsInsider</p><p>Gesundheit Angst</p></div>" PARA PARA2
+                        "</div></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 0);
+    pith_doc_free(d);
+}
+
+/* An "author info" box with only a short line before the body ends is the
+ * byline, not a bio; a long bio box is not read. A date label ("Last
+ * Updated:") and an archive link ("Alle Artikel") are not names. */
+static void test_author_info_box(void)
+{
+    const char *html = "<html><head><title>Intestin</title></head><body><article><header><h1>Intestin</h1>"
+                       "<div class=header-info><div class=header-info__authors><div class=header-info__author>"
+                       "<a class=header-info__author-link href=/page/oo>Oph\xc3\xa9lie Ostermann</a></div></div>"
+                       "</div></header>" PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK(has_author(d, "Oph\xc3\xa9lie Ostermann"));
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Intestin</title></head><body><article><h1>Intestin</h1>" PARA PARA2
+                        "<div class=author-info><div class=author-name>Jane Roe</div><p>Jane Roe has written "
+                        "about food and health for twenty years, first for a regional paper and then for "
+                        "several magazines; she lives in Lyon with her family.</p></div></article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 0);
+    pith_doc_free(d);
+    const char *html3 = "<html><head><title>Video rules</title></head><body><article><h1>Video rules</h1>"
+                        "<div class=byline><em>Last Updated:</em> January 7, 2025</div>"
+                        PARA PARA2 "</article></body></html>";
+    d = run(html3, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 0);
+    pith_doc_free(d);
+    const char *html4 = "<html><head><title>Konzerte</title></head><body><article><h1>Konzerte</h1>"
+                        "<div class=\"teaser author\"><div class=t>Johanna Kropfitsch</div><div class=m><a "
+                        "href=/s?a=jk>Alle Artikel</a></div></div>" PARA PARA2 "</article></body></html>";
+    d = run(html4, NULL, REF_2024);
+    CHECK(has_author(d, "Johanna Kropfitsch"));
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    pith_doc_free(d);
+}
+
+/* A company with its legal form is the site's owner, not an author: a
+ * byline lower down is used instead. */
+static void test_author_legal_form(void)
+{
+    const char *html = "<html><head><title>Riesling</title><meta name=author content=\"Deutsches Weininstitut "
+                       "GmbH\"></head><body><article><h1>Riesling</h1><p>Deutsches Weininstitut GmbH</p>" PARA
+                       PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 0);
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Riesling</title><meta name=author content=\"Windkraft e.V.\"></head>"
+                        "<body><article><h1>Riesling</h1><div class=byline>Von Anna Berg</div><p>Windkraft e.V."
+                        "</p>" PARA PARA2 "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK(has_author(d, "Anna Berg"));
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    pith_doc_free(d);
+}
+
+/* A byline under the headline ends at its line break: a caption after the
+ * <br> is not glued to the last name. */
+static void test_byline_line_break(void)
+{
+    const char *html = "<html><head><title>Feuerholz</title></head><body><article><h1>Feuerholz</h1>"
+                       "<p>Von <strong><a href=/a>Roland Brockmann</a></strong> und <strong><a href=/b>Sebastian "
+                       "Drescher</a></strong><br><span>Kakuma /Kenia</span></p>" PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK(has_author(d, "Roland Brockmann"));
+    CHECK(has_author(d, "Sebastian Drescher"));
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 2);
+    pith_doc_free(d);
+}
+
+/* Screen-reader-only text is hidden also under a utility prefix
+ * ("u-screen-reader-text"): the byline is not read twice; Tailwind's
+ * "not-sr-only" shows its element. */
+static void test_byline_screen_reader_prefix(void)
+{
+    const char *html = "<html><head><title>La voix</title></head><body><article><h1>La voix</h1><p "
+                       "class=cover-authors><span class=authors__pre>Un documentaire de <a class=authors__name "
+                       "href=/auteurs/kf>Kristen Falc'hon<span class=u-screen-reader-text>Kristen Falc'hon</span>"
+                       "</a></span></p>" PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK(has_author(d, "Kristen Falc'hon"));
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>La voix</title></head><body><article><h1>La voix</h1><div "
+                        "class=byline><span class=not-sr-only>Jane Roe</span></div>" PARA PARA2
+                        "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK(has_author(d, "Jane Roe"));
+    pith_doc_free(d);
+}
+
+/* A note in parentheses after a name is cut ("Martin Untersinger (avec
+ * ...)"); a label word left alone ("Auteur(s) :") is no name. */
+static void test_author_parenthetical(void)
+{
+    const char *html = "<html><head><title>Renseignement</title></head><body><article><h1>Renseignement</h1>"
+                       "<p class=sig><span itemprop=author>Martin Untersinger (avec Damien Leloup et Morgane "
+                       "Tual)</span></p>" PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK(has_author(d, "Martin Untersinger"));
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Choeur</title></head><body><article><h1>Choeur</h1><div "
+                        "class=byline><div class=l>Auteur(s) :</div></div>" PARA PARA2 "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 0);
+    pith_doc_free(d);
+}
+
+/* A byline naming only the site (a blog account named like the site) gives
+ * way to a person named by a later byline or label; alone it is kept. A
+ * bullet before a date is no part of the name. */
+static void test_site_byline_fallback(void)
+{
+    const char *html = "<html><head><title>Forests</title><meta property=og:site_name content=\"The Planetary "
+                       "Press\"></head><body><article><h1>Forests</h1><div class=td-post-author-name><a "
+                       "href=/author/tpp>The Planetary Press</a></div><div class=content><p><em>Written by: <a "
+                       "href=https://example.org/a>Julie Mollins</a></em></p>" PARA PARA2
+                       "</div></article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK(has_author(d, "Julie Mollins"));
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Forests</title><meta property=og:site_name content=\"The Planetary "
+                        "Press\"></head><body><article><h1>Forests</h1><div class=td-post-author-name><a "
+                        "href=/author/tpp>The Planetary Press</a></div><div class=content>" PARA PARA2
+                        "</div></article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK(has_author(d, "The Planetary Press"));
+    pith_doc_free(d);
+    const char *html3 = "<html><head><title>Turkey</title></head><body><article><h1>Turkey</h1><div "
+                        "class=byline>By Jane Roe\xe2\x80\xa2" "15 January 2020</div>" PARA PARA2
+                        "</article></body></html>";
+    d = run(html3, NULL, REF_2024);
+    CHECK(has_author(d, "Jane Roe"));
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    pith_doc_free(d);
+}
+
 /* A job title before the name ("Rechtsanwalt X", "FOCUS-Online-Experte X")
  * and an agency after a slash ("Peter Maahn/SP-X") are not the name. */
 static void test_author_role_prefix(void)
@@ -1082,6 +1278,15 @@ int main(void)
     test_labelled_author_line();
     test_author_role_prefix();
     test_author_credits();
+    test_author_date_words();
+    test_submitted_by();
+    test_date_led_byline();
+    test_author_info_box();
+    test_author_legal_form();
+    test_byline_line_break();
+    test_byline_screen_reader_prefix();
+    test_author_parenthetical();
+    test_site_byline_fallback();
     test_byline_block_end();
     test_labelled_date();
     test_text_date_split_digits();
