@@ -1254,6 +1254,52 @@ static void test_text_date_above_share_bar(void)
     pith_doc_free(d);
 }
 
+/* What an element's class says (meta.c class_says): a byline word at a word
+ * start ("post-autor", not "autorisiert"); a date class ("meta-date") beside
+ * an update class ("last-update"), which never gives the publication date;
+ * a citation's access date ("reference-accessdate") is no date at all. */
+static void test_class_words(void)
+{
+    const char *html = "<html><head><title>Der Rat tagt</title></head><body><article><h1>Der Rat tagt</h1>"
+                       "<div class=\"post-autor\">Anna Schmidt</div>" PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK(has_author(d, "Anna Schmidt"));
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Der Rat tagt</title></head><body><article><h1>Der Rat tagt</h1>"
+                        "<div class=\"autorisiert\">Anna Schmidt</div>" PARA PARA2 "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK(!has_author(d, "Anna Schmidt"));
+    pith_doc_free(d);
+    const char *html3 = "<html><head><title>Der Rat tagt</title></head><body><article><h1>Der Rat tagt</h1>"
+                        "<div><span class=\"Last-Update\">5. März 2021</span> <span class=\"meta-Date\">3. März "
+                        "2021</span></div>" PARA PARA2 "</article></body></html>";
+    d = run(html3, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_PUBLISHED), "2021-03-03");
+    pith_doc_free(d);
+    const char *html4 = "<html><head><title>Der Rat tagt</title></head><body><article><h1>Der Rat tagt</h1>"
+                        "<div><span class=\"last-update\">5. März 2021</span></div>" PARA PARA2
+                        "</article></body></html>";
+    d = run(html4, NULL, REF_2024);
+    CHECK(F(d, PITH_FIELD_PUBLISHED) == NULL);
+    pith_doc_free(d);
+    /* the last resort after the body: a date-classed element counts, an
+     * access-date or update-classed one does not */
+    static const char *const cls[] = {"Post-Date", "reference-accessdate", "last-update"};
+    for (int k = 0; k < 3; k++) {
+        char page[65536];
+        snprintf(page, sizeof page,
+                 "<html><head><title>Der Rat tagt</title></head><body><article><h1>Der Rat tagt</h1>" FAR
+                 "<div class=\"%s\">4. März 2021</div></article></body></html>",
+                 cls[k]);
+        d = run(page, NULL, REF_2024);
+        if (k == 0)
+            CHECK_STR(F(d, PITH_FIELD_PUBLISHED), "2021-03-04");
+        else
+            CHECK(F(d, PITH_FIELD_PUBLISHED) == NULL);
+        pith_doc_free(d);
+    }
+}
+
 int main(void)
 {
     if (pith_extractor_new(NULL, &EX, NULL) != PITH_OK)
@@ -1297,6 +1343,7 @@ int main(void)
     test_text_date_next_day_clock();
     test_text_date_update_words();
     test_shown_time_element();
+    test_class_words();
     test_text_date_above_share_bar();
     test_text_date_nav_box();
     test_text_date_region_start();
