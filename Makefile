@@ -5,6 +5,7 @@
 #                   adversarial-input, batch and Python tests
 #   make unit       unit tests and fuzz regression replays only
 #   make asan       the same test suite with -fsanitize=address,undefined (build-asan/)
+#   make valgrind   memcheck over the cases and the corpora (tests/valgrind.sh)
 #   make eval       quality over ../shared/data (skips when absent)
 #   make bench      speed over ../shared/data (skips when absent)
 #   make bench-warc / bench-python   corpus-mode and Python speed
@@ -33,7 +34,7 @@ CLI_OBJ := $(CLI_SRC:cli/%.c=$(BUILD)/cli/%.o)
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all test unit asan eval bench bench-python bench-warc fuzz install clean python
+.PHONY: all test unit asan valgrind eval bench bench-python bench-warc fuzz install clean python
 
 all: $(BUILD)/pith $(BUILD)/libpith.a $(BUILD)/libpith.so $(BUILD)/speed $(BUILD)/inspect
 
@@ -93,6 +94,10 @@ SAN_ENV = ASAN_OPTIONS=exitcode=86:detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS
 asan:
 	$(SAN_ENV) $(MAKE) BUILD=build-asan OPT="-O1 -g -fno-omit-frame-pointer" \
 	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" test
+
+# memcheck over the cases and the corpora (tests/valgrind.sh)
+valgrind: $(BUILD)/pith
+	sh tests/valgrind.sh $(BUILD)/pith
 
 eval: $(BUILD)/pith
 	$(PYTHON) bench/eval.py --pith $(BUILD)/pith

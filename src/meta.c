@@ -2022,6 +2022,8 @@ static sv strip_by(sv s, int *had)
             s.s += 2, s.n -= 2; /* "© Name" */
             continue;
         }
+        if (!s.n)
+            break; /* nothing left to fold: f[0] would be unset */
         int hit = 0;
         /* the first bytes folded once; phrases are at most 30 bytes */
         char f[80];
