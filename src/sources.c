@@ -765,6 +765,7 @@ typedef struct cue_words {
     size_t n;
     uint16_t by_len[COUNT(CUES)];
     uint16_t at[33];
+    uint64_t lens;        /* byte lengths of all the words, bit per length */
     uint64_t ascii_lens;  /* byte lengths of the all-ASCII words */
     uint32_t ascii_first; /* their first letters, bit c - 'a' */
 } cue_words;
@@ -780,9 +781,11 @@ static void prep_cues(cue_words *cw)
         cw->w[cw->n] = w;
         cw->wl[cw->n++] = (uint8_t)wl;
     }
+    cw->lens = 0;
     cw->ascii_lens = 0;
     cw->ascii_first = 0;
     for (size_t k = 0; k < cw->n; k++) {
+        cw->lens |= 1ull << cw->wl[k];
         const unsigned char *w = (const unsigned char *)cw->w[k];
         size_t j = 0;
         while (j < cw->wl[k] && w[j] < 0x80)
@@ -823,9 +826,7 @@ static const unsigned char WORD_BYTE[256] = {
  * are folded. Most blocks hold none, and the token scan is skipped for them. */
 static int has_cue(const cue_words *cw, const char *s, size_t n)
 {
-    uint64_t lens = 0;
-    for (size_t k = 0; k < cw->n; k++)
-        lens |= 1ull << (cw->wl[k] & 63);
+    const uint64_t lens = cw->lens;
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
     while (i < n) {
@@ -852,11 +853,9 @@ static int has_cue(const cue_words *cw, const char *s, size_t n)
             unsigned first = u[st] | 0x20u;
             if (!((cw->ascii_lens >> wl) & 1) || first < 'a' || first > 'z' || !((cw->ascii_first >> (first - 'a')) & 1))
                 continue;
-        }
-        if (ascii) /* what utf8_fold() does to ASCII */
-            for (size_t k = 0; k < wl; k++)
+            for (size_t k = 0; k < wl; k++) /* what utf8_fold() does to ASCII */
                 f[k] = (char)(u[st + k] >= 'A' && u[st + k] <= 'Z' ? u[st + k] + 32 : u[st + k]);
-        else if ((fl = utf8_fold(s + st, wl, f, sizeof f - 1)) >= 32)
+        } else if ((fl = utf8_fold(s + st, wl, f, sizeof f - 1)) >= 32)
             continue;
         for (size_t k = cw->at[fl]; k < cw->at[fl + 1]; k++) {
             const char *cand = cw->w[cw->by_len[k]];
@@ -873,11 +872,9 @@ static size_t scan_text(const char *text, size_t n, void (*add)(void *ctx, const
     buf tb = BUF_INIT;
     size_t nt = has_cue(cw, text, n) ? tokenize(text, n, &tb) : 0;
     scan sc = {text, n, (const tok *)tb.data, nt, add, ctx, 0, doc};
-    /* byte lengths of the cues' first words (folding keeps the length of the
+    /* the cues' first words' byte lengths (folding keeps the length of the
      * Latin and Cyrillic letters they use): most words are never folded */
-    uint64_t lens = 0;
-    for (size_t k = 0; k < cw->n; k++)
-        lens |= 1ull << (cw->wl[k] & 63);
+    const uint64_t lens = cw->lens;
     for (size_t i = 0; i < nt; i++) {
         if (sc.t[i].len >= 64 || !((lens >> sc.t[i].len) & 1))
             continue;
