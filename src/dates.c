@@ -24,6 +24,8 @@ typedef struct dword {
 #define DWF_AMBIG 1u   /* month word that is also a common word */
 #define DWF_FR_ONLY 2u /* relative word "hier" */
 #define DWF_GOD 4u     /* unit "год" */
+#define DWF_JALALI 8u  /* month of the Persian solar Hijri calendar */
+#define DWF_THAI 16u   /* Thai month name: its year may be of the Buddhist era */
 
 /* A hashed table (tables/dates_index.inc): slot[h & mask] = 1 + entry. */
 typedef struct dword_index {
@@ -56,6 +58,9 @@ typedef struct ctx {
     int64_t ref;     /* reference time, 0 when absent or out of range */
     int month_first; /* en-US: ambiguous numeric dates are month/day/year */
     int lang_fr, lang_uk, lang_hr;
+    /* Calendars other than the Gregorian (see cal_of): the page is Persian
+     * (lang "fa" or Persian digits) or Thai (lang "th" or Thai digits) */
+    int cal_fa, cal_th;
     int machine;     /* whole-string mode: YYYYMMDD is allowed */
     /* A bare relative word ("today", "вчора") with no time attached counts in
      * DATE_MACHINE and in short DATE_TEXT strings (bylines, date labels: at
@@ -71,7 +76,10 @@ typedef struct res {
     int ambig;    /* month word is also a common word: needs a year or a time */
     int rel_days; /* >= 0: relative day word, that many days before ref */
     int fr_only;  /* relative word "hier" */
+    int cal;      /* CAL_* of the month word */
 } res;
+
+enum { CAL_GREG = 0, CAL_FA, CAL_TH };
 
 typedef struct tpart {
     int h, mi, se, has_tz, tz;
@@ -113,6 +121,34 @@ static void civil_from_days(int64_t z, int *y, int *m, int *d)
     *d = (int)(doy - (153 * mp + 2) / 5 + 1);
     *m = (int)mm;
     *y = (int)(yoe + era * 400 + (mm <= 2));
+}
+
+/* The Persian solar Hijri calendar, arithmetically: months 1-6 have 31 days,
+ * 7-11 have 30, the 12th 29 or 30; leap years follow the 33-year cycle, which
+ * agrees with the official (astronomical) calendar for 1300-1499. 1 Farvardin
+ * 1403 was 20 March 2024. */
+static int jalali_leap(int64_t y)
+{
+    int r = (int)(y % 33);
+    return r == 1 || r == 5 || r == 9 || r == 13 || r == 17 || r == 22 || r == 26 || r == 30;
+}
+
+static int jalali_valid(int64_t y, int64_t m, int64_t d)
+{
+    if (m < 1 || m > 12 || d < 1)
+        return 0;
+    return d <= (m <= 6 ? 31 : m <= 11 ? 30 : 29 + jalali_leap(y));
+}
+
+static void jalali_to_civil(date_value *v)
+{
+    int64_t day = days_from_civil(2024, 3, 20);
+    for (int64_t y = 1403; y < v->year; y++)
+        day += 365 + jalali_leap(y);
+    for (int64_t y = v->year; y < 1403; y++)
+        day -= 365 + jalali_leap(y);
+    day += (v->month <= 6 ? (v->month - 1) * 31 : 186 + (v->month - 7) * 30) + v->day - 1;
+    civil_from_days(day, &v->year, &v->month, &v->day);
 }
 
 static int64_t floor_div(int64_t a, int64_t b)
@@ -179,15 +215,36 @@ static size_t dec(const unsigned char *s, size_t n, size_t i, uint32_t *cp)
     return need + 1;
 }
 
+static int is_thai(uint32_t c) { return (c >= 0xE01 && c <= 0xE3A) || (c >= 0xE40 && c <= 0xE4E); }
+
 /* Letters of the scripts whose month names we know (Latin with Vietnamese,
- * Greek, Cyrillic, Hebrew, Arabic, Devanagari with its vowel signs). */
+ * Greek, Cyrillic, Armenian, Hebrew, Arabic with the Persian and Urdu letters,
+ * Devanagari, Bengali and Tamil with their vowel signs, Thai, Georgian). */
 static int is_letter_cp(uint32_t c)
 {
     if (c < 0x80)
         return is_alpha((int)c);
-    return (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x370 && c <= 0x3FF) ||
-           (c >= 0x400 && c <= 0x52F) || (c >= 0x5D0 && c <= 0x5EA) || (c >= 0x620 && c <= 0x64A) ||
-           (c >= 0x900 && c <= 0x963) || (c >= 0x1E00 && c <= 0x1EFF);
+    if (c < 0x900)
+        return (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x370 && c <= 0x3FF) ||
+               (c >= 0x400 && c <= 0x52F) || (c >= 0x531 && c <= 0x587) || (c >= 0x5D0 && c <= 0x5EA) ||
+               (c >= 0x620 && c <= 0x64A) || (c >= 0x671 && c <= 0x6D3);
+    return (c <= 0x963) || (c >= 0x980 && c <= 0x9E3) || (c >= 0xB80 && c <= 0xBD7) || is_thai(c) ||
+           (c >= 0x10D0 && c <= 0x10FF) || (c >= 0x1E00 && c <= 0x1EFF);
+}
+
+/* The value of a decimal digit of another script (Arabic-Indic, Persian,
+ * Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada,
+ * Malayalam, Thai, Lao, Myanmar, Khmer, full-width), else -1. */
+static int native_digit(uint32_t c)
+{
+    static const uint32_t ZERO[] = {0x660, 0x6F0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66,
+                                    0xCE6, 0xD66, 0xE50, 0xED0, 0x1040, 0x17E0, 0xFF10};
+    if (c < 0x660)
+        return -1;
+    for (size_t k = 0; k < sizeof ZERO / sizeof ZERO[0]; k++)
+        if (c >= ZERO[k] && c <= ZERO[k] + 9)
+            return (int)(c - ZERO[k]);
+    return -1;
 }
 
 /* Greek: lower case without tonos/dialytika, final sigma as sigma, so that
@@ -235,6 +292,8 @@ static uint32_t fold_cp(uint32_t c)
         return fold_greek(c);
     if (c >= 0x1E00 && c <= 0x1EFF) /* Latin Extended Additional (Vietnamese): even/odd pairs */
         return c | 1;
+    if (c >= 0x531 && c <= 0x556) /* Armenian */
+        return c + 0x30;
     return c;
 }
 
@@ -271,13 +330,22 @@ static int alnum_at(const ctx *c, size_t i) { return is_digit(at(c, i)) || lette
 static size_t read_word(const ctx *c, size_t i, char *w, size_t *wl)
 {
     size_t len = 0;
+    int thai = 0;
     while (i < c->n) {
         unsigned b = c->s[i];
         if (b < 0x80) { /* ASCII: what the general path below does, faster */
-            if (!is_alpha((int)b))
+            if (!is_alpha((int)b)) {
+                uint32_t nx;
+                /* Thai abbreviations are read without their inner dots: "ก.ค." is "กค" */
+                if (b == '.' && thai && i + 1 < c->n && dec(c->s, c->n, i + 1, &nx) && is_thai(nx)) {
+                    i++;
+                    continue;
+                }
                 break;
+            }
             if (len + 4 >= MAX_WORD)
                 return NOPE;
+            thai = 0;
             w[len++] = (char)(b | 0x20);
             i++;
             continue;
@@ -288,6 +356,7 @@ static size_t read_word(const ctx *c, size_t i, char *w, size_t *wl)
             break;
         if (len + 4 >= MAX_WORD)
             return NOPE;
+        thai = is_thai(cp);
         len += put_utf8(w + len, fold_cp(cp));
         i += l;
     }
@@ -752,7 +821,56 @@ static size_t skip_year_suffix(const ctx *c, size_t i)
     return at(c, e) == '.' ? e + 1 : e;
 }
 
-static size_t month_at(const ctx *c, size_t i, int *month, int *ambig)
+/* The calendar of a date with year y: Persian solar Hijri for the years
+ * 1300-1499 of a Persian page or of a Jalali month name; the Buddhist era
+ * (the Gregorian year + 543) for the years 2400-2699 of a Thai page or of a
+ * Thai month name. Neither range holds a plausible Gregorian news date. */
+static int cal_of(const ctx *c, int month_cal, int64_t y)
+{
+    if ((month_cal == CAL_FA || c->cal_fa) && y >= 1300 && y < 1500)
+        return CAL_FA;
+    if ((month_cal == CAL_TH || c->cal_th) && y >= 2400 && y < 2700)
+        return CAL_TH;
+    return CAL_GREG;
+}
+
+/* valid_ymd in the date's calendar; a Jalali month with a Gregorian year is none */
+static int ymd_ok(const ctx *c, int month_cal, int64_t y, int64_t m, int64_t d)
+{
+    switch (cal_of(c, month_cal, y)) {
+    case CAL_FA:
+        return jalali_valid(y, m, d);
+    case CAL_TH:
+        return valid_ymd(y - 543, m, d);
+    default:
+        return month_cal != CAL_FA && valid_ymd(y, m, d);
+    }
+}
+
+/* Levantine and Iraqi Arabic name four months with two words: "كانون الثاني"
+ * (January), "تشرين الأول" (October), "تشرين الثاني", "كانون الأول". w is the
+ * first word, ending at we; returns the month (0 when none) and *end. */
+static int arabic_two_word_month(const ctx *c, const char *w, size_t wl, size_t we, size_t *end)
+{
+    static const char KANUN[] = "كانون", TISHRIN[] = "تشرين";
+    int kanun = wl == sizeof KANUN - 1 && !memcmp(w, KANUN, wl);
+    if (!kanun && !(wl == sizeof TISHRIN - 1 && !memcmp(w, TISHRIN, wl)))
+        return 0;
+    size_t k = skip_sp(c, we), e, l2;
+    char w2[MAX_WORD];
+    if (k == we || (e = read_word(c, k, w2, &l2)) == NOPE)
+        return 0;
+    static const char *const SECOND[] = {"الثاني", "الثانى"}, *const FIRST[] = {"الأول", "الاول"};
+    for (size_t q = 0; q < 2; q++) {
+        if (strlen(SECOND[q]) == l2 && !memcmp(w2, SECOND[q], l2))
+            return *end = e, kanun ? 1 : 11;
+        if (strlen(FIRST[q]) == l2 && !memcmp(w2, FIRST[q], l2))
+            return *end = e, kanun ? 12 : 10;
+    }
+    return 0;
+}
+
+static size_t month_at(const ctx *c, size_t i, int *month, int *ambig, int *cal)
 {
     size_t e;
     char w[MAX_WORD];
@@ -767,13 +885,20 @@ static size_t month_at(const ctx *c, size_t i, int *month, int *ambig)
             return NOPE;
         *month = (int)v;
         *ambig = 0;
+        *cal = CAL_GREG;
         return k + (size_t)nm;
+    }
+    *cal = CAL_GREG;
+    if ((*month = arabic_two_word_month(c, w, wl, we, &e)) != 0) {
+        *ambig = 0;
+        return e;
     }
     const dword *m = word_in_hashed(c, i, &month_words_index, &e);
     if (!m)
         return NOPE;
     *month = m->val;
     *ambig = (m->flags & DWF_AMBIG) != 0;
+    *cal = (m->flags & DWF_JALALI) ? CAL_FA : (m->flags & DWF_THAI) ? CAL_TH : CAL_GREG;
     /* "listopad" is November in Polish and Czech, October in Croatian */
     if (c->lang_hr && m->val == 11 && wl >= 8 && !memcmp(w, "listopad", 8))
         *month = 10;
@@ -806,7 +931,7 @@ static size_t parse_numeric(const ctx *c, size_t i, res *r)
             k++;
         int64_t d;
         int nd = read_num(c, k, &d);
-        if (nd < 1 || nd > 2 || !valid_ymd(a, b, d) || a < 1000)
+        if (nd < 1 || nd > 2 || !ymd_ok(c, CAL_GREG, a, b, d) || a < 1000)
             return NOPE;
         set_date(r, a, b, d);
         return attach_time(c, k + (size_t)nd, &r->d);
@@ -899,7 +1024,7 @@ static size_t parse_numeric(const ctx *c, size_t i, res *r)
             m = a, d = b;
         else
             d = a, m = b;
-        if (!valid_ymd(y, m, d))
+        if (!ymd_ok(c, CAL_GREG, y, m, d))
             return NOPE;
         set_date(r, y, m, d);
         return attach_time(c, k + (size_t)ny, &r->d);
@@ -958,7 +1083,7 @@ static size_t finish_named(const ctx *c, size_t e, int dash, res *r)
             te = q + 4;
         }
     }
-    if (!r->yearless && !valid_ymd(r->d.year, r->d.month, r->d.day))
+    if (!r->yearless && !ymd_ok(c, r->cal, r->d.year, r->d.month, r->d.day))
         return NOPE;
     return te;
 }
@@ -981,13 +1106,13 @@ static size_t parse_day_month(const ctx *c, size_t i, res *r)
         if (k == j0)
             return NOPE;
     }
-    int month, ambig;
-    size_t e = month_at(c, k, &month, &ambig);
+    int month, ambig, cal;
+    size_t e = month_at(c, k, &month, &ambig, &cal);
     if (e == NOPE)
         return NOPE;
     if (at(c, e) == '.')
         e++;
-    r->d.day = (int)d, r->d.month = month, r->ambig = ambig;
+    r->d.day = (int)d, r->d.month = month, r->ambig = ambig, r->cal = cal;
     return finish_named(c, e, dash, r);
 }
 
@@ -1038,12 +1163,13 @@ static size_t parse_year_month(const ctx *c, size_t i, res *r)
         if (at(c, k) == 'm' && at(c, k + 1) == '.' && skip_sp(c, k + 2) > k + 2)
             k = skip_sp(c, k + 2);
     }
-    int month, ambig;
-    size_t e = month_at(c, k, &month, &ambig);
+    int month, ambig, cal;
+    size_t e = month_at(c, k, &month, &ambig, &cal);
     if (e == NOPE)
         return NOPE;
     if (at(c, e) == '.')
         e++;
+    r->cal = cal;
     if (dash) {
         if (at(c, e) != '-')
             return NOPE;
@@ -1054,7 +1180,7 @@ static size_t parse_year_month(const ctx *c, size_t i, res *r)
             return NOPE;
     }
     int nd = read_num(c, k, &d);
-    if (nd < 1 || nd > 2 || !valid_ymd(y, month, d))
+    if (nd < 1 || nd > 2 || !ymd_ok(c, cal, y, month, d))
         return NOPE;
     set_date(r, y, month, d);
     e = k + (size_t)nd;
@@ -1158,8 +1284,11 @@ static size_t parse_core(const ctx *c, size_t i, res *r, int allow_tf)
         return NOPE;
     memset(&t, 0, sizeof t), t.rel_days = -1;
     const dword *m = find_hashed(&month_words_index, w, wl);
-    if (m && (e = parse_month_day(c, we, m->val, (m->flags & DWF_AMBIG) != 0, &t)) != NOPE)
-        goto found;
+    if (m) {
+        t.cal = (m->flags & DWF_JALALI) ? CAL_FA : (m->flags & DWF_THAI) ? CAL_TH : CAL_GREG;
+        if ((e = parse_month_day(c, we, m->val, (m->flags & DWF_AMBIG) != 0, &t)) != NOPE)
+            goto found;
+    }
     memset(&t, 0, sizeof t), t.rel_days = -1;
     if ((e = parse_relative(c, w, wl, we, &t)) != NOPE)
         goto found;
@@ -1190,6 +1319,20 @@ found:
 static int finish(const ctx *c, res *r)
 {
     date_value *d = &r->d;
+    if (r->rel_days < 0 && !r->yearless) {
+        int cal = cal_of(c, r->cal, d->year);
+        if (cal == CAL_FA) {
+            if (!jalali_valid(d->year, d->month, d->day))
+                return 0;
+            jalali_to_civil(d);
+        } else if (cal == CAL_TH) {
+            d->year -= 543;
+        } else if (r->cal == CAL_FA) {
+            return 0;
+        }
+    } else if (r->yearless && r->cal == CAL_FA) {
+        return 0; /* a Jalali day and month: the year cannot be guessed */
+    }
     if (r->rel_days >= 0) {
         if (c->ref <= 0)
             return 0;
@@ -1245,7 +1388,8 @@ static int try_at(const ctx *c, size_t i, date_value *out, size_t *end)
     return 1;
 }
 
-/* The first date at a word start in c->s. */
+/* The first date at a word start in c->s; -1 at a digit of another script
+ * (date_parse then reads a copy with ASCII digits). */
 static int scan(const ctx *c, date_value *out, size_t *off, size_t *end)
 {
     int prev_alnum = 0;
@@ -1253,6 +1397,8 @@ static int scan(const ctx *c, date_value *out, size_t *off, size_t *end)
     while (i < c->n) {
         uint32_t cp = c->s[i];
         size_t l = cp < 0x80 ? 1 : dec(c->s, c->n, i, &cp);
+        if (cp >= 0x660 && native_digit(cp) >= 0)
+            return -1;
         int digit = cp >= '0' && cp <= '9';
         int alnum = digit || (cp < 0x80 ? is_alpha((int)cp) : is_letter_cp(cp));
         /* a number right after "3." or "12:" continues a number, version or time */
@@ -1341,6 +1487,89 @@ static int has_digit(const unsigned char *s, size_t a, size_t b)
     return 0;
 }
 
+/* The date of c->s by flags (see date_parse): 1 found, 0 none, -1 when the
+ * text has digits of another script before any date. */
+static int parse_run(const ctx *c, unsigned flags, date_value *d, size_t *offp, size_t *endp)
+{
+    size_t off = 0, end = 0;
+    int r;
+    if ((flags & DATE_MACHINE) || !(flags & DATE_TEXT)) {
+        /* the whole string, less blanks around it, is one date */
+        size_t a = 0, b = c->n;
+        for (size_t l; a < b && (l = space_len(c, a)) != 0;)
+            a += l;
+        while (b > a) {
+            if (c->s[b - 1] == ' ' || (c->s[b - 1] >= '\t' && c->s[b - 1] <= '\r'))
+                b--;
+            else if (b - a >= 2 && c->s[b - 2] == 0xC2 && c->s[b - 1] == 0xA0)
+                b -= 2;
+            else
+                break;
+        }
+        if (a < b && parse_plain_number(c->s + a, b - a, d)) {
+            *offp = a, *endp = b;
+            return 1;
+        }
+        ctx m = *c;
+        m.s = c->s + a;
+        m.n = b - a;
+        m.machine = 1;
+        m.bare_rel_ok = 1;
+        /* words may surround the date ("Saturday, 6 July 2024"), numbers may not */
+        if (m.n && (r = scan(&m, d, &off, &end)) != 0) {
+            if (r < 0)
+                return -1;
+            if (!has_digit(m.s, 0, off) && !has_digit(m.s, end, m.n)) {
+                *offp = off + a, *endp = end + a;
+                return 1;
+            }
+        }
+    }
+    if (flags & DATE_TEXT) {
+        ctx t = *c;
+        t.bare_rel_ok = c->n <= BARE_REL_MAX && count_words(c) <= BARE_REL_WORDS;
+        if ((r = scan(&t, d, &off, &end)) != 0) {
+            if (r < 0)
+                return -1;
+            *offp = off, *endp = end;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+#define FOLD_MAX 1024 /* bytes of a text with other digits that are read */
+
+/* s[0..n) with the digits of other scripts as ASCII digits, at most FOLD_MAX
+ * bytes, into out; map[k] is the offset in s of out[k] (map[len] the end of
+ * what was read). *fa and *th are set when Persian or Thai digits were seen. */
+static size_t fold_digits(const unsigned char *s, size_t n, unsigned char *out, uint16_t *map, int *fa, int *th)
+{
+    size_t o = 0, i = 0;
+    while (i < n) {
+        uint32_t cp = s[i];
+        size_t l = cp < 0x80 ? 1 : dec(s, n, i, &cp);
+        int v = cp >= 0x660 ? native_digit(cp) : -1;
+        size_t need = v >= 0 ? 1 : l;
+        if (o + need > FOLD_MAX)
+            break;
+        if (v >= 0) {
+            *fa |= cp >= 0x6F0 && cp <= 0x6F9;
+            *th |= cp >= 0xE50 && cp <= 0xE59;
+            map[o] = (uint16_t)i;
+            out[o++] = (unsigned char)('0' + v);
+        } else {
+            for (size_t k = 0; k < l; k++) {
+                map[o] = (uint16_t)(i + k);
+                out[o++] = s[i + k];
+            }
+        }
+        i += l;
+    }
+    map[o] = (uint16_t)i;
+    return o;
+}
+
 int date_parse(const char *s, size_t n, const char *lang, int64_t ref, unsigned flags,
                date_value *out, size_t *match_off, size_t *match_len)
 {
@@ -1356,51 +1585,51 @@ int date_parse(const char *s, size_t n, const char *lang, int64_t ref, unsigned 
         c.lang_fr = lang_prefix(lang, "fr");
         c.lang_uk = lang_prefix(lang, "uk");
         c.lang_hr = lang_prefix(lang, "hr");
+        c.cal_fa = lang_prefix(lang, "fa");
+        c.cal_th = lang_prefix(lang, "th");
     }
     date_value d;
     size_t off = 0, end = 0;
-    if ((flags & DATE_MACHINE) || !(flags & DATE_TEXT)) {
-        /* the whole string, less blanks around it, is one date */
-        size_t a = 0, b = n;
-        for (size_t l; a < b && (l = space_len(&c, a)) != 0;)
-            a += l;
-        while (b > a) {
-            if (c.s[b - 1] == ' ' || (c.s[b - 1] >= '\t' && c.s[b - 1] <= '\r'))
-                b--;
-            else if (b - a >= 2 && c.s[b - 2] == 0xC2 && c.s[b - 1] == 0xA0)
-                b -= 2;
-            else
-                break;
-        }
-        if (a < b && parse_plain_number(c.s + a, b - a, &d)) {
-            off = a, end = b;
-            goto ok;
-        }
-        ctx m = c;
-        m.s = c.s + a;
-        m.n = b - a;
-        m.machine = 1;
-        m.bare_rel_ok = 1;
-        /* words may surround the date ("Saturday, 6 July 2024"), numbers may not */
-        if (m.n && scan(&m, &d, &off, &end) && !has_digit(m.s, 0, off) &&
-            !has_digit(m.s, end, m.n)) {
-            off += a, end += a;
-            goto ok;
-        }
+    int r = parse_run(&c, flags, &d, &off, &end);
+    if (r < 0) {
+        /* "٦ يوليو ٢٠٢٤", "۱۴۰۳/۰۴/۱۶", "２０２４年７月６日": read again with ASCII digits */
+        unsigned char f[FOLD_MAX];
+        uint16_t map[FOLD_MAX + 1];
+        c.n = fold_digits(c.s, n, f, map, &c.cal_fa, &c.cal_th);
+        c.s = f;
+        r = parse_run(&c, flags, &d, &off, &end);
+        if (r > 0)
+            off = map[off], end = map[end];
     }
-    if (flags & DATE_TEXT) {
-        c.bare_rel_ok = n <= BARE_REL_MAX && count_words(&c) <= BARE_REL_WORDS;
-        if (scan(&c, &d, &off, &end))
-            goto ok;
-    }
-    return 0;
-ok:
+    if (r <= 0)
+        return 0;
     *out = d;
     if (match_off)
         *match_off = off;
     if (match_len)
         *match_len = end - off;
     return 1;
+}
+
+int date_has_digit(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < n; i++) {
+        unsigned b = u[i];
+        if (b - '0' < 10u)
+            return 1;
+        /* lead bytes of the other scripts' digits: D9 and DB (Arabic-Indic,
+         * Persian), E0 (U+0800-0FFF: Devanagari to Lao), E1 (Myanmar, Khmer),
+         * EF (full-width) */
+        if (b == 0xD9 || b == 0xDB || b == 0xE0 || b == 0xE1 || b == 0xEF) {
+            uint32_t cp;
+            size_t l = dec(u, n, i, &cp);
+            if (native_digit(cp) >= 0)
+                return 1;
+            i += l - 1;
+        }
+    }
+    return 0;
 }
 
 /* ------------------------------------------------------------ URLs */

@@ -36,6 +36,10 @@ typedef struct date_value {
 int date_parse(const char *s, size_t n, const char *lang, int64_t ref, unsigned flags,
                date_value *out, size_t *match_off, size_t *match_len);
 
+/* 1 when s[0..n) has a digit: ASCII or of another script ("٦", "۱۴۰۳", "६",
+ * "๖", "２"), which date_parse reads too. A cheap test before date_parse. */
+int date_has_digit(const char *s, size_t n);
+
 /* Find a date in a URL path: /2024/07/06/, /2024-07-06/, /20240706/, /2024/07/
  * (day 1 is NOT invented: returns 0 unless a day is present). Returns 1 on success. */
 int date_from_url(const char *url, size_t n, date_value *out);

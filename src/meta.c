@@ -1419,9 +1419,7 @@ static int text_date_at(const mctx *c, const char *s, size_t n, int mostly, date
 {
     size_t off = 0, len = 0;
     date_value v;
-    if (!memchr(s, '0', n) && !memchr(s, '1', n) && !memchr(s, '2', n) && !memchr(s, '3', n) &&
-        !memchr(s, '4', n) && !memchr(s, '5', n) && !memchr(s, '6', n) && !memchr(s, '7', n) &&
-        !memchr(s, '8', n) && !memchr(s, '9', n) && !ref_given(c))
+    if (!date_has_digit(s, n) && !ref_given(c))
         return 0; /* no digit: at best a relative or year-less date */
     if (!date_parse(s, n, c->pg->lang, c->pg->ref_time, DATE_TEXT, &v, &off, &len) ||
         !date_plausible(&v, c->pg->ref_time) || off + len > n)

@@ -215,6 +215,68 @@ static void test_more_languages(void)
     CHECK_STR(T("noi 12"), "none");
 }
 
+/* Digits of other scripts, calendars other than the Gregorian, and the month
+ * names of more languages (world news pages). */
+static void test_world(void)
+{
+    CHECK_STR(T("٦ يوليو ٢٠٢٤"), "2024-07-06");                    /* Arabic-Indic digits */
+    CHECK_STR(T("نشر في ٦ تموز ٢٠٢٤ - ١٥:٢٩"), "2024-07-06T15:29:00");
+    CHECK_STR(T("६ जुलाई २०२४"), "2024-07-06");                    /* Devanagari digits */
+    CHECK_STR(T("৬ জুলাই ২০২৪"), "2024-07-06");                    /* Bengali */
+    CHECK_STR(T("２０２４年７月６日"), "2024-07-06");               /* full-width */
+    CHECK_STR(M("٢٠٢٤-٠٧-٠٦"), "2024-07-06");
+    /* the span is in the caller's bytes, not in the ASCII copy */
+    const char *s = "نشر ٦ يوليو ٢٠٢٤ بواسطة";
+    date_value d;
+    size_t off = 99, len = 99;
+    CHECK(date_parse(s, strlen(s), "ar", REF, DATE_TEXT, &d, &off, &len));
+    CHECK_INT(off, strlen("نشر "));
+    CHECK_INT(len, strlen("٦ يوليو ٢٠٢٤"));
+    /* Persian: solar Hijri dates become Gregorian (1 Farvardin 1403 = 20 March
+     * 2024, 1403 is a leap year, 1402 is not) */
+    CHECK_STR(T("۱۶ تیر ۱۴۰۳"), "2024-07-06");
+    CHECK_STR(TL("1403/04/16", "fa"), "2024-07-06");
+    CHECK_STR(T("۱۴۰۳/۰۱/۰۱"), "2024-03-20");
+    CHECK_STR(T("۱۴۰۳/۱۲/۳۰"), "2025-03-20");
+    CHECK_STR(T("۱۴۰۲/۱۲/۳۰"), "none");
+    CHECK_STR(TL("1 فروردین 1404", "fa"), "2025-03-21");
+    CHECK_STR(TL("10 دی 1399", "fa"), "2020-12-30");
+    CHECK_STR(T("1403/04/16"), "1403-04-16"); /* no Persian context: left alone (implausible) */
+    CHECK_STR(T("16 تیر"), "none");            /* a Jalali day without its year */
+    CHECK_STR(T("۶ ژوئیه ۲۰۲۴"), "2024-07-06"); /* Persian names of Gregorian months */
+    /* Thai: Buddhist-era years, abbreviations with dots */
+    CHECK_STR(T("6 กรกฎาคม 2567"), "2024-07-06");
+    CHECK_STR(T("6 ก.ค. 2567 15:29 น."), "2024-07-06T15:29:00");
+    CHECK_STR(T("๖ ก.ค. ๒๕๖๗"), "2024-07-06");
+    CHECK_STR(TL("06/07/2567", "th"), "2024-07-06");
+    CHECK_STR(T("6 กรกฎาคม 2024"), "2024-07-06");
+    /* Arabic: Levantine two-word months, Maghreb names */
+    CHECK_STR(T("6 تشرين الأول 2024"), "2024-10-06");
+    CHECK_STR(T("15 كانون الثاني 2023"), "2023-01-15");
+    CHECK_STR(T("الجمعة 8 فيفري 2019"), "2019-02-08");
+    CHECK_STR(T("6 جولائی 2024"), "2024-07-06");                   /* Urdu */
+    CHECK_STR(T("6 ліпеня 2024"), "2024-07-06");                    /* Belarusian */
+    CHECK_STR(T("6 шілде 2024"), "2024-07-06");                     /* Kazakh */
+    CHECK_STR(T("6 iyul 2024"), "2024-07-06");                      /* Azerbaijani */
+    CHECK_STR(T("6 ივლისი 2024"), "2024-07-06");                    /* Georgian */
+    CHECK_STR(T("Հուլիսի 6, 2024"), "2024-07-06");                  /* Armenian */
+    CHECK_STR(T("6 ஜூலை 2024"), "2024-07-06");                      /* Tamil */
+    CHECK_STR(T("6 जुलै 2024"), "2024-07-06");                      /* Marathi */
+    CHECK_STR(T("6 de xullo de 2024"), "2024-07-06");               /* Galician */
+    CHECK_STR(T("6. júlí 2024"), "2024-07-06");                     /* Icelandic */
+    CHECK_STR(T("6 Gorffennaf 2024"), "2024-07-06");                /* Welsh */
+    CHECK_STR(T("6 Hulyo 2024"), "2024-07-06");                     /* Tagalog */
+    CHECK_STR(T("6 Tem 2024"), "2024-07-06");                       /* Turkish abbreviation */
+    /* ... and their common-word look-alikes need a year */
+    CHECK_STR(T("O partido tem 30 deputados"), "none");
+    CHECK_STR(T("۲۰ جوان"), "none");
+    /* a year of 1300-1499 or 2400-2699 outside a Persian or Thai context stays as written */
+    CHECK_STR(T("29 May 1453"), "1453-05-29");
+    CHECK(date_has_digit("٦", strlen("٦")));
+    CHECK(date_has_digit("abc 7", 5));
+    CHECK(!date_has_digit("ก.ค. abc", strlen("ก.ค. abc")));
+}
+
 static void test_times(void)
 {
     CHECK_STR(T("March 5, 2021 3:04 pm"), "2021-03-05T15:04:00");
@@ -400,6 +462,7 @@ int main(void)
     test_order();
     test_month_names();
     test_more_languages();
+    test_world();
     test_times();
     test_relative();
     test_yearless();

@@ -291,6 +291,23 @@ static void test_url_date(void)
     pith_doc_free(d);
 }
 
+/* Persian page: the date under the headline in Persian digits and the solar
+ * Hijri calendar (16 Tir 1403); the digit prefilter must let it through. */
+static void test_text_date_fa(void)
+{
+    const char *html =
+        "<html lang=fa dir=rtl><head><title>دولت بودجه جدید را تصویب کرد</title></head><body><article>"
+        "<h1>دولت بودجه جدید را تصویب کرد</h1><div class=\"post-info\">۱۶ تیر ۱۴۰۳ - ۱۵:۲۹</div>"
+        "<p>دولت بودجه سال آینده را پس از بحثی طولانی تصویب کرد و وزیران پذیرفتند که برای مدرسه‌ها، جاده‌ها و "
+        "کتابخانه‌های عمومی که پس از سیل بهاری برای تعمیر بسته شده بودند، بیشتر هزینه کنند.</p>"
+        "<p>ساکنانی که در جلسه حاضر بودند گفتند از نتیجه راضی هستند، هرچند برخی پرسیدند چرا این تصمیم "
+        "این‌قدر دیر گرفته شد و آیا پول پیش از زمستان خواهد رسید یا نه.</p></article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK(starts(F(d, PITH_FIELD_PUBLISHED), "2024-07-06T15:29"));
+    CHECK_STR(S(d, PITH_FIELD_PUBLISHED), "text");
+    pith_doc_free(d);
+}
+
 /* Ukrainian page: the date written under the headline. */
 static void test_text_date_uk(void)
 {
@@ -1317,6 +1334,7 @@ int main(void)
     test_section_breadcrumb();
     test_url_date();
     test_text_date_uk();
+    test_text_date_fa();
     test_text_date_hidden_updated();
     test_text_date_anchor();
     test_abbr_title_date();
