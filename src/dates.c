@@ -640,9 +640,49 @@ static size_t parse_ampm(const ctx *c, size_t i, int *pm)
     return j;
 }
 
+/* The bytes of the UTF-8 string b at i: returns the end, or NOPE. */
+static size_t bytes_at(const ctx *c, size_t i, const char *b)
+{
+    size_t l = strlen(b);
+    return i + l <= c->n && !memcmp(c->s + i, b, l) ? i + l : NOPE;
+}
+
+/* "14時30分", "14时30分", "14点30分", "14시 30분" after the hour ending at j:
+ * returns the end and the minutes, or NOPE. */
+static size_t cjk_minutes(const ctx *c, size_t j, int64_t *mi)
+{
+    static const char *const HOUR[] = {"時", "时", "点", "시"}, *const MIN[] = {"分", "分", "分", "분"};
+    for (size_t k = 0; k < 4; k++) {
+        size_t e = bytes_at(c, j, HOUR[k]);
+        if (e == NOPE)
+            continue;
+        e = skip_sp(c, e);
+        int nm = read_num(c, e, mi);
+        if (nm < 1 || nm > 2)
+            return NOPE;
+        return bytes_at(c, e + (size_t)nm, MIN[k]);
+    }
+    return NOPE;
+}
+
+/* Arabic "م" (PM) / "ص" (AM), also written out ("مساءً", "صباحاً"), after a
+ * blank at i: returns the end, or NOPE. */
+static size_t arabic_ampm(const ctx *c, size_t i, int *pm)
+{
+    static const char *const W[] = {"مساءً", "مساء", "صباحاً", "صباحا", "صباح", "م", "ص"};
+    for (size_t k = 0; k < sizeof W / sizeof W[0]; k++) {
+        size_t e = bytes_at(c, i, W[k]);
+        if (e != NOPE && !letter_at(c, e)) {
+            *pm = W[k][1] == "م"[1] && W[k][0] == "م"[0]; /* starts with mīm */
+            return e;
+        }
+    }
+    return NOPE;
+}
+
 /* A time of day at i: "15:29", "15:29:05.123", "3:04 pm", "3.04 p.m.",
- * "15.29 Uhr", "15h29", "3 pm", "15 Uhr", "15 год. 29 хв", then an optional
- * UTC offset or zone name. */
+ * "15.29 Uhr", "15h29", "3 pm", "15 Uhr", "15 год. 29 хв", "14時30分", "2:30 م",
+ * then an optional UTC offset or zone name. */
 static size_t parse_time(const ctx *c, size_t i, tpart *t)
 {
     int64_t h, mi = 0, se = 0;
@@ -670,6 +710,8 @@ static size_t parse_time(const ctx *c, size_t i, tpart *t)
             j += 1;
         else
             return NOPE;
+    } else if ((e = cjk_minutes(c, j, &mi)) != NOPE) {
+        j = e;
     } else {
         size_t k = skip_sp(c, j);
         if (word_in(c, k, hour_words, NTAB(hour_words), &e)) { /* 15 год. 29 хв */
@@ -700,6 +742,9 @@ static size_t parse_time(const ctx *c, size_t i, tpart *t)
         e = parse_ampm(c, k, &pm);
         /* "15:29 am 6. Juli": German "am" after an hour > 12 is not AM */
         if (e != NOPE && h >= 1 && h <= 12) {
+            have_ampm = 1;
+            j = e;
+        } else if (at(c, j) == ' ' && h >= 1 && h <= 12 && (e = arabic_ampm(c, j + 1, &pm)) != NOPE) {
             have_ampm = 1;
             j = e;
         }
@@ -758,8 +803,22 @@ static size_t attach_time(const ctx *c, size_t i, date_value *d)
         return e;
     }
     size_t j = skip_glue(c, i);
+    /* Korean writes AM/PM before the time: "2024.07.06. 오후 2:30" */
+    size_t ko = bytes_at(c, j, "오후");
+    int pm = ko != NOPE;
+    if (!pm)
+        ko = bytes_at(c, j, "오전");
+    if (ko != NOPE && skip_sp(c, ko) > ko)
+        j = skip_sp(c, ko);
+    else
+        ko = NOPE;
     if (j == i || (e = parse_time(c, j, &t)) == NOPE)
         return i;
+    if (ko != NOPE) {
+        if (t.h < 1 || t.h > 12)
+            return i;
+        t.h = t.h % 12 + (pm ? 12 : 0);
+    }
     set_time(d, &t);
     return e;
 }
@@ -934,7 +993,21 @@ static size_t parse_numeric(const ctx *c, size_t i, res *r)
         if (nd < 1 || nd > 2 || !ymd_ok(c, CAL_GREG, a, b, d) || a < 1000)
             return NOPE;
         set_date(r, a, b, d);
-        return attach_time(c, k + (size_t)nd, &r->d);
+        k += (size_t)nd;
+        if (sep == '.' && at(c, k) == '.' && at(c, k + 1) == ' ') { /* Korean "2024. 7. 6. 오후 2:30" */
+            size_t te = attach_time(c, k + 1, &r->d);
+            if (te > k + 1)
+                return te;
+        }
+        return attach_time(c, k, &r->d);
+    }
+    /* Japanese era years: 令和6年 is 2024 (Reiwa 1 = 2019), 平成31年 is 2019 */
+    if (na <= 2 && sep == 0xE5 && at(c, j + 1) == 0xB9 && at(c, j + 2) == 0xB4 && i >= 6) {
+        int base = !memcmp(c->s + i - 6, "令和", 6) ? 2018 : !memcmp(c->s + i - 6, "平成", 6) ? 1988 : 0;
+        if (base && a >= 1) {
+            a += base;
+            na = 4;
+        }
     }
     /* 年 月 日 (Chinese, Japanese) or 년 월 일 (Korean) */
     int cjk = na == 4 && sep == 0xE5 && at(c, j + 1) == 0xB9 && at(c, j + 2) == 0xB4;
@@ -960,6 +1033,24 @@ static size_t parse_numeric(const ctx *c, size_t i, res *r)
         k += 3;
         tpart t;
         size_t e = parse_time(c, skip_sp(c, k), &t); /* 2024年7月6日 15:29 */
+        if (e != NOPE) {
+            set_time(&r->d, &t);
+            return e;
+        }
+        return k;
+    }
+    /* year-less 7月6日 (the year comes from the reference time, see finish) */
+    if (na <= 2 && sep == 0xE6 && at(c, j + 1) == 0x9C && at(c, j + 2) == 0x88 && a >= 1 && a <= 12) {
+        size_t k = skip_sp(c, j + 3);
+        int64_t d;
+        int nd = read_num(c, k, &d);
+        k += (size_t)nd;
+        if (nd < 1 || nd > 2 || d < 1 || d > 31 || bytes_at(c, k, "日") == NOPE)
+            return NOPE;
+        r->d.month = (int)a, r->d.day = (int)d, r->yearless = 1;
+        k += 3;
+        tpart t;
+        size_t e = parse_time(c, skip_sp(c, k), &t);
         if (e != NOPE) {
             set_time(&r->d, &t);
             return e;

@@ -267,6 +267,17 @@ static void test_world(void)
     CHECK_STR(T("6 Gorffennaf 2024"), "2024-07-06");                /* Welsh */
     CHECK_STR(T("6 Hulyo 2024"), "2024-07-06");                     /* Tagalog */
     CHECK_STR(T("6 Tem 2024"), "2024-07-06");                       /* Turkish abbreviation */
+    /* times as other scripts write them */
+    CHECK_STR(T("2024年7月6日 14時30分"), "2024-07-06T14:30:00");
+    CHECK_STR(T("2024年7月6日 14点05分"), "2024-07-06T14:05:00");
+    CHECK_STR(T("2024.07.06. 오후 2:30"), "2024-07-06T14:30:00");
+    CHECK_STR(T("2024. 7. 6. 오전 11:05"), "2024-07-06T11:05:00");
+    CHECK_STR(T("6 يوليو 2024 - 2:30 م"), "2024-07-06T14:30:00");
+    CHECK_STR(T("6 يوليو 2024 - 2:30 ص"), "2024-07-06T02:30:00");
+    CHECK_STR(T("令和6年7月6日"), "2024-07-06");                 /* Japanese era */
+    CHECK_STR(T("平成31年4月30日"), "2019-04-30");
+    CHECK_STR(T("7月6日 14:30"), "2024-07-06T14:30:00");         /* year-less: REF is 2025-04-18 */
+    CHECK_STR(T("13月6日"), "none");
     /* ... and their common-word look-alikes need a year */
     CHECK_STR(T("O partido tem 30 deputados"), "none");
     CHECK_STR(T("۲۰ جوان"), "none");
