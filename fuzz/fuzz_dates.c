@@ -1,6 +1,7 @@
 /* fuzz_dates.c — libFuzzer target for date_parse and date_from_url.
  *
- * The first input byte picks a language tag and whether a reference time is
+ * The first input byte picks a language tag (bits 0-2, or 0-1 of a second list
+ * with bit 4) and whether a reference time is
  * given; the rest is parsed in DATE_MACHINE, DATE_TEXT and both modes, and as
  * a URL. Every success must be a valid calendar date and time, its span must
  * lie inside the input, date_format_iso must stay under 32 bytes, and the ISO
@@ -67,7 +68,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static const char *const langs[] = {NULL, "en-US", "uk", "fr", "en", "de-AT", "EN_us", ""};
     if (size == 0)
         return 0;
-    const char *lang = langs[data[0] & 7];
+    static const char *const more[] = {"fa", "th", "hr", "fa-IR"}; /* the calendars and Croatian months */
+    const char *lang = (data[0] & 0x10) ? more[data[0] & 3] : langs[data[0] & 7];
     int64_t ref = (data[0] & 8) ? 0 : 1744977600;
     const char *s = (const char *)data + 1;
     size_t n = size - 1;
