@@ -39,8 +39,9 @@ static void usage(FILE *f)
         "                       FILE.gz and FILE.zst are compressed\n"
         "\n"
         "Input:\n"
-        "      --input KIND     html (default) or text: plain text of one page as a scraper,\n"
-        "                       a WET record or 'w3m -dump' saved it (text mode)\n"
+        "      --input KIND     auto (default), html or text. text: plain text of one page\n"
+        "                       as a scraper, a WET record or 'w3m -dump' saved it (text\n"
+        "                       mode); auto: text when the first 64 KB hold no tag\n"
         "      --url URL        the page's URL (for metadata and dates in the path; not\n"
         "                       used in batch mode)\n"
         "      --charset NAME   the page's charset as the HTTP header gave it; a byte order\n"
@@ -398,6 +399,7 @@ int main(int argc, char **argv)
     cli c;
     memset(&c, 0, sizeof c);
     c.progress = -1;
+    c.kind = PITH_INPUT_AUTO;
     pith_options_init(&c.opt);
     c.format = PITH_FORMAT_TEXT;
     /* input paths are gathered in place at the front of argv (never ahead of
@@ -441,8 +443,10 @@ int main(int argc, char **argv)
                 c.kind = PITH_INPUT_HTML;
             else if (!strcmp(val, "text"))
                 c.kind = PITH_INPUT_TEXT;
+            else if (!strcmp(val, "auto"))
+                c.kind = PITH_INPUT_AUTO;
             else {
-                fprintf(stderr, "pith: unknown input kind '%s' (html, text)\n", val);
+                fprintf(stderr, "pith: unknown input kind '%s' (auto, html, text)\n", val);
                 return EXIT_USAGE;
             }
         } else if (!strcmp(a, "--url")) {

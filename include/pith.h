@@ -111,7 +111,9 @@ PITH_API void pith_extractor_free(pith_extractor *ex);
 
 typedef enum pith_input_kind {
     PITH_INPUT_HTML = 0, /* bytes of an HTML page, any charset */
-    PITH_INPUT_TEXT = 1  /* plain text of one page as a scraper or text dump saved it */
+    PITH_INPUT_TEXT = 1, /* plain text of one page as a scraper or text dump saved it */
+    PITH_INPUT_AUTO = 2  /* HTML, unless the first 64 KB hold no tag ("<p", "</", "<!"):
+                            then text */
 } pith_input_kind;
 
 typedef struct pith_input {
@@ -120,7 +122,7 @@ typedef struct pith_input {
     const char *url;      /* the page's URL, or NULL */
     const char *charset;  /* charset hint (HTTP Content-Type), or NULL */
     int64_t ref_time;     /* reference time for relative dates, Unix seconds; 0 = now */
-    pith_input_kind kind; /* HTML or text */
+    pith_input_kind kind; /* HTML, text or auto */
     const uint64_t *drop_blocks; /* sorted pith_block_hash() values of blocks to leave out of the
                                     body (furniture learnt across a site's pages), or NULL */
     size_t n_drop_blocks;

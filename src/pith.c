@@ -323,6 +323,28 @@ static void body_from_jsonld(const page *pg, pith_doc *doc)
     free(comments);
 }
 
+/* PITH_INPUT_AUTO: does the start of the page hold a tag, comment or
+ * doctype ('<' then a letter, '/', '!' or '?')? Plain text has none. Read
+ * on the raw bytes (any ASCII-compatible charset); a UTF-16 byte order mark
+ * counts as HTML (its tags are '<' and a NUL). */
+static int has_tag(const void *data, size_t n)
+{
+    const char *s = data;
+    if (!s)
+        return 0;
+    if (n >= 2 && (((unsigned char)s[0] == 0xFF && (unsigned char)s[1] == 0xFE) ||
+                   ((unsigned char)s[0] == 0xFE && (unsigned char)s[1] == 0xFF)))
+        return 1;
+    if (n > 65536)
+        n = 65536;
+    for (const char *p = s, *end = s + n; (p = memchr(p, '<', (size_t)(end - p))) != NULL && p + 1 < end; p++) {
+        unsigned char c = (unsigned char)p[1];
+        if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '/' || c == '!' || c == '?')
+            return 1;
+    }
+    return 0;
+}
+
 pith_status pith_extract(pith_extractor *ex, const pith_input *in, pith_doc **out)
 {
     if (!out)
@@ -341,8 +363,14 @@ pith_status pith_extract(pith_extractor *ex, const pith_input *in, pith_doc **ou
     if (in->len > ex->opt.max_bytes) {
         return finish(doc, PITH_ETOOBIG, NULL);
     }
-    if (in->kind != PITH_INPUT_HTML && in->kind != PITH_INPUT_TEXT)
+    if (in->kind != PITH_INPUT_HTML && in->kind != PITH_INPUT_TEXT && in->kind != PITH_INPUT_AUTO)
         return finish(doc, PITH_EINVAL, "unknown input kind");
+    pith_input auto_in;
+    if (in->kind == PITH_INPUT_AUTO) { /* decided on the raw bytes, before the charset */
+        auto_in = *in;
+        auto_in.kind = has_tag(in->data, in->len) ? PITH_INPUT_HTML : PITH_INPUT_TEXT;
+        in = &auto_in;
+    }
 
     arena_reset(&ex->scratch);
     ex->scratch.limit = ex->opt.max_memory ? ex->opt.max_memory : in->len * 32 + ((size_t)64 << 20);

@@ -48,6 +48,28 @@ if [ -r /proc/self/mem ]; then
   has "$T/out" '"status":"PITH_EIO"' "read error record"
 fi
 
+# --input auto (the default): a page without a single tag is text (text mode
+# finds its headline and date line); an HTML page stays HTML
+cat > "$T/scraped.txt" <<'TXT'
+River towns agree to share flood warnings
+NEWS 14.03.2024, 09:30
+River towns agree to share flood warnings
+The councils of three river towns agreed on Thursday to share one flood warning system, after last winter's floods reached the market squares of all three within a single night and caught the smaller towns unprepared.
+Engineers will install twelve new gauges along the river this spring, and the towns expect the first alerts to be sent in April, when the snow melts in the hills above the valley.
+TXT
+expect_exit 0 "auto input: text" -- "$PITH" --format json "$T/scraped.txt"
+has "$T/out" '"title":"River towns agree to share flood warnings"' "auto input: text mode title"
+has "$T/out" '"published":"2024-03-14T09:30:00"' "auto input: text mode date line"
+"$PITH" --format json --input text "$T/scraped.txt" > "$T/text.json" 2>/dev/null
+if cmp -s "$T/out" "$T/text.json"; then ok; else bad "auto input: differs from --input text"; fi
+expect_exit 0 "forced html on text" -- "$PITH" --format json --input html "$T/scraped.txt"
+hasnt "$T/out" '"published":"2024-03-14' "--input html on text: no text-mode date"
+"$PITH" --format json "$EX" > "$T/auto.json" 2>/dev/null
+"$PITH" --format json --input html "$EX" > "$T/html.json" 2>/dev/null
+if cmp -s "$T/auto.json" "$T/html.json"; then ok; else bad "auto input: an HTML page is not read as HTML"; fi
+expect_exit 2 "bad input kind" -- "$PITH" --input pdf "$EX"
+has "$T/err" "(auto, html, text)" "bad input kind message"
+
 # text output: the article and nothing else
 expect_exit 0 "text" -- "$PITH" "$EX"
 has "$T/out" "River towns agree to share flood warnings" "title"
