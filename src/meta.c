@@ -365,6 +365,7 @@ static const key_slot KEYS[] = {
     {"release:date", S_META_PUB}, {"pub:date", S_META_PUB}, {"publish:time", S_META_PUB},
     {"prism:publicationdate", S_META_PUB}, {"eprints:date", S_META_PUB}, {"bt:pubdate", S_META_PUB},
     {"cxenseparse:recs:publishtime", S_META_PUB}, {"published:at", S_META_PUB}, {"article:publication:date", S_META_PUB},
+    {"mediator:published:time", S_META_PUB}, /* Yandex's "mediator" tags on Russian-language news sites */
     {"last:modified", S_META_MOD}, {"lastmod", S_META_MOD}, {"dcterms:modified", S_META_MOD},
     {"dc:date:modified", S_META_MOD}, {"datemodified", S_META_MOD}, {"date:updated", S_META_MOD},
     {"last:updated", S_META_MOD}, {"revised", S_META_MOD}, {"dc:modified", S_META_MOD},
@@ -372,7 +373,7 @@ static const key_slot KEYS[] = {
     {"author", S_META_AUTHOR}, {"dc:creator", S_META_AUTHOR}, {"dcterms:creator", S_META_AUTHOR},
     {"citation:author", S_META_AUTHOR}, {"parsely:author", S_META_AUTHOR}, {"sailthru:author", S_META_AUTHOR},
     {"byl", S_META_AUTHOR}, {"author:name", S_META_AUTHOR}, {"article:author:name", S_META_AUTHOR},
-    {"cxenseparse:author", S_META_AUTHOR}, {"authors", S_META_AUTHOR},
+    {"cxenseparse:author", S_META_AUTHOR}, {"authors", S_META_AUTHOR}, {"mediator:author", S_META_AUTHOR},
     {"article:section", S_OG_SECTION}, {"og:article:section", S_OG_SECTION}, {"section", S_META_SECTION},
     {"parsely:section", S_META_SECTION}, {"article:category", S_META_SECTION},
     {"article:tag", S_OG_TAG}, {"og:article:tag", S_OG_TAG}, {"keywords", S_META_KEYWORDS},

@@ -553,6 +553,23 @@ static void test_language(void)
     pith_doc_free(d);
 }
 
+/* Yandex "mediator" tags (Russian-language news sites) give the date and the
+ * author (who, as with every meta author, must be shown on the page). */
+static void test_mediator_tags(void)
+{
+    const char *html = "<html lang=ru><head><title>T</title><meta name=\"mediator_published_time\" "
+                       "content=\"2024-07-06T15:29:00+03:00\"><meta name=\"mediator_author\" content=\"Иван Петров\">"
+                       "</head><body><article><h1>Market day</h1><div>Иван Петров</div>" PARA PARA2
+                       "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_PUBLISHED), "2024-07-06T15:29:00+03:00");
+    CHECK_STR(S(d, PITH_FIELD_PUBLISHED), "meta");
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    CHECK_STR(pith_doc_list_item(d, PITH_LIST_AUTHORS, 0, NULL), "Иван Петров");
+    CHECK_STR(pith_doc_list_source(d, PITH_LIST_AUTHORS), "meta");
+    pith_doc_free(d);
+}
+
 /* Implausible dates are rejected; year-less text dates need a given reference time. */
 static void test_date_plausibility(void)
 {
@@ -1377,6 +1394,7 @@ int main(void)
     test_microdata();
     test_language();
     test_date_plausibility();
+    test_mediator_tags();
     test_hostile();
     pith_extractor_free(EX);
     return harness_done("test_meta");
