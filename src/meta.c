@@ -1827,6 +1827,38 @@ static void find_anchor(mctx *c)
     }
 }
 
+/* Is the publication date from pub_src declared for the page only? */
+static int page_level_date(const mctx *c, const char *pub_src)
+{
+    if (!strcmp(pub_src, "json-ld"))
+        return c->jl->pub_rank == 1 && !c->first[S_OG_PUB];
+    if (!strcmp(pub_src, "opengraph") || !strcmp(pub_src, "meta")) {
+        sv t = meta_val(c, S_OG_TYPE);
+        return t.n == 7 && !strncasecmp(t.s, "website", 7) && c->jl->rank < 3;
+    }
+    return 0;
+}
+
+/* Is v within a calendar day of d (a time-zone shift)? */
+static int near_day(const date_value *v, const date_value *d)
+{
+    int64_t dd = day_diff(v, d);
+    return dd >= -1 && dd <= 1;
+}
+
+/* Does the page show d: near the headline, in a <time> of the zone, after a
+ * publication label, or in its URL? */
+static int date_shown(mctx *c, const date_value *d)
+{
+    date_value v;
+    const pith_field cu = PITH_FIELD_CANONICAL_URL;
+    return (text_date_near(c, 1, &v) && near_day(&v, d)) || (text_date_near(c, 0, &v) && near_day(&v, d)) ||
+           (time_element_date(c, 0, &v) && near_day(&v, d)) ||
+           (labelled_date(c, &v) && near_day(&v, d)) ||
+           (c->pg->url && date_from_url(c->pg->url, strlen(c->pg->url), &v) && near_day(&v, d)) ||
+           (c->doc->f[cu].v && date_from_url(c->doc->f[cu].v, c->doc->f[cu].len, &v) && near_day(&v, d));
+}
+
 static void do_dates(mctx *c)
 {
     find_anchor(c);
@@ -1853,6 +1885,12 @@ static void do_dates(mctx *c)
         pub_src = "url";
     else if (text_date_near(c, 0, &pub) || labelled_date(c, &pub))
         pub_src = "text";
+    /* A date only a page-level declaration gives (a JSON-LD WebPage, not an
+     * article; og/meta on a page whose og:type is "website") and that the
+     * page never shows is the page's own record, not a publication date:
+     * CMSs stamp every static page with one. */
+    if (pub_src && page_level_date(c, pub_src) && !date_shown(c, &pub))
+        pub_src = NULL;
     /* A date-only value gains the time of a lower source on the same day. */
     if (pub_src && !pub.has_time) {
         if ((first_meta_date(c, S_OG_PUB, &v) || first_meta_date(c, S_META_PUB, &v) ||
