@@ -1283,7 +1283,8 @@ static int parse_date_str(const mctx *c, sv s, int machine_only, date_value *d)
     return 0;
 }
 
-static int first_meta_date(const mctx *c, int slot, date_value *d)
+/* The first date of a slot's items; *raw (when not NULL) gets its value as written. */
+static int first_meta_date_raw(const mctx *c, int slot, date_value *d, sv *raw)
 {
     if (!c->first[slot])
         return 0;
@@ -1291,10 +1292,36 @@ static int first_meta_date(const mctx *c, int slot, date_value *d)
         if (c->slot[i] != slot)
             continue;
         const meta_item *m = &c->pg->meta[i];
-        if (parse_date_str(c, sv_of(m->value, m->value_len), 0, d))
+        if (parse_date_str(c, sv_of(m->value, m->value_len), 0, d)) {
+            if (raw)
+                *raw = sv_of(m->value, m->value_len);
             return 1;
+        }
     }
     return 0;
+}
+
+static int first_meta_date(const mctx *c, int slot, date_value *d) { return first_meta_date_raw(c, slot, d, NULL); }
+
+/* Does s write its date as two numbers of at most 12 before the year,
+ * with slashes or dashes ("11/01/2023", "3-4-2021")? Day and month may then
+ * be either way round (dots are always day first). */
+static int numeric_day_month(sv s)
+{
+    size_t i = 0, k[2];
+    unsigned v[2];
+    while (i < s.n && is_sp((unsigned char)s.s[i]))
+        i++;
+    for (int p = 0; p < 2; p++) {
+        v[p] = 0;
+        k[p] = 0;
+        while (i < s.n && s.s[i] >= '0' && s.s[i] <= '9' && k[p] < 3)
+            v[p] = v[p] * 10 + (unsigned)(s.s[i++] - '0'), k[p]++;
+        if (!k[p] || k[p] > 2 || v[p] < 1 || v[p] > 12 || i >= s.n || (s.s[i] != '/' && s.s[i] != '-'))
+            return 0;
+        i++;
+    }
+    return i < s.n && s.s[i] >= '0' && s.s[i] <= '9';
 }
 
 /* Value of a MI_ITEMPROP item: its content/datetime, else the element's text. */
@@ -1839,6 +1866,12 @@ static int page_level_date(const mctx *c, const char *pub_src)
     return 0;
 }
 
+/* Is v the day of d with day and month swapped (3 November vs 11 March)? */
+static int swapped_day(const date_value *v, const date_value *d)
+{
+    return v->year == d->year && v->month == d->day && v->day == d->month;
+}
+
 /* Is v within a calendar day of d (a time-zone shift)? */
 static int near_day(const date_value *v, const date_value *d)
 {
@@ -1865,12 +1898,14 @@ static void do_dates(mctx *c)
 
     date_value pub, mod, v;
     const char *pub_src = NULL, *mod_src = NULL;
+    sv pub_raw = sv_of(NULL, 0); /* the structured value as written */
     /* publication */
-    if (c->jl->published.s && parse_date_str(c, sv_of(c->jl->published.s, c->jl->published.n), 0, &pub))
+    if (c->jl->published.s && parse_date_str(c, sv_of(c->jl->published.s, c->jl->published.n), 0, &pub)) {
+        pub_raw = sv_of(c->jl->published.s, c->jl->published.n);
         pub_src = "json-ld";
-    else if (first_meta_date(c, S_OG_PUB, &pub))
+    } else if (first_meta_date_raw(c, S_OG_PUB, &pub, &pub_raw))
         pub_src = "opengraph";
-    else if (first_meta_date(c, S_META_PUB, &pub))
+    else if (first_meta_date_raw(c, S_META_PUB, &pub, &pub_raw))
         pub_src = "meta";
     else if (first_meta_date(c, S_MD_PUB, &pub) || microdata_date(c, "datepublished", "datecreated", &pub))
         pub_src = "microdata";
@@ -1891,6 +1926,16 @@ static void do_dates(mctx *c)
      * CMSs stamp every static page with one. */
     if (pub_src && page_level_date(c, pub_src) && !date_shown(c, &pub))
         pub_src = NULL;
+    /* A structured value written with a numeric day and month ("11/01/2023")
+     * is read in the page's order, but servers often write the US order: the
+     * page's own date with the two swapped (01.11.2023 under the headline or
+     * after "Erstellt am") settles it. */
+    if (pub_src && pub.day != pub.month && numeric_day_month(pub_raw) &&
+        ((text_date_near(c, 0, &v) && swapped_day(&v, &pub)) || (labelled_date(c, &v) && swapped_day(&v, &pub)))) {
+        int m = pub.month;
+        pub.month = pub.day;
+        pub.day = m;
+    }
     /* A date-only value gains the time of a lower source on the same day. */
     if (pub_src && !pub.has_time) {
         if ((first_meta_date(c, S_OG_PUB, &v) || first_meta_date(c, S_META_PUB, &v) ||

@@ -1276,6 +1276,40 @@ static void test_page_level_date(void)
 #undef WEBPAGE
 }
 
+/* A structured date written with a numeric day and month ("11/01/2023") is
+ * read in the page's order; the page's own date with the two swapped
+ * settles it. A structured ISO date is never swapped. */
+static void test_structured_day_month_swap(void)
+{
+    const char *html = "<html lang=de><head><title>Trinkwasser belastet</title><meta name=date "
+                       "content=\"11/01/2023 12:43:42\"></head><body><article><h1>Trinkwasser belastet</h1>" PARA
+                       PARA2 "<p>Erstellt am: 01.11.2023</p></article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK(starts(F(d, PITH_FIELD_PUBLISHED), "2023-11-01T12:43"));
+    CHECK_STR(S(d, PITH_FIELD_PUBLISHED), "meta");
+    pith_doc_free(d);
+    const char *html2 = "<html lang=de><head><title>Trinkwasser belastet</title><meta name=date "
+                        "content=\"2023-01-11T12:43:42\"></head><body><article><h1>Trinkwasser belastet</h1>" PARA
+                        PARA2 "<p>Erstellt am: 01.11.2023</p></article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK(starts(F(d, PITH_FIELD_PUBLISHED), "2023-01-11"));
+    pith_doc_free(d);
+    /* dots are always day first: no swap */
+    const char *html4 = "<html lang=de><head><title>Trinkwasser belastet</title><meta name=date "
+                        "content=\"11.01.2023 12:43:42\"></head><body><article><h1>Trinkwasser belastet</h1>" PARA
+                        PARA2 "<p>Erstellt am: 01.11.2023</p></article></body></html>";
+    d = run(html4, NULL, REF_2024);
+    CHECK(starts(F(d, PITH_FIELD_PUBLISHED), "2023-01-11"));
+    pith_doc_free(d);
+    /* without the swapped date shown, the page's order stands */
+    const char *html3 = "<html lang=de><head><title>Trinkwasser belastet</title><meta name=date "
+                        "content=\"11/01/2023 12:43:42\"></head><body><article><h1>Trinkwasser belastet</h1>" PARA
+                        PARA2 "</article></body></html>";
+    d = run(html3, NULL, REF_2024);
+    CHECK(starts(F(d, PITH_FIELD_PUBLISHED), "2023-01-11"));
+    pith_doc_free(d);
+}
+
 #define FLY "<li><span>Wandern und Bergsport</span></li>"
 #define FLY10 FLY FLY FLY FLY FLY FLY FLY FLY FLY FLY
 
@@ -1406,6 +1440,7 @@ int main(void)
     test_text_date_update_words();
     test_shown_time_element();
     test_page_level_date();
+    test_structured_day_month_swap();
     test_class_words();
     test_text_date_above_share_bar();
     test_text_date_nav_box();
