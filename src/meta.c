@@ -1984,7 +1984,12 @@ static void do_dates(mctx *c)
                 other_moment = diff <= -14 * 3600 || diff >= 14 * 3600 || (r > 120 && r < 780);
             }
         }
-        if (((dd > 1 || dd < -1) || other_moment) && !swapped && !after_mod) {
+        /* a date-only day one off from a structured time without offset
+         * (UTC, or the server's clock: unknown) that a time-zone shift of
+         * that time explains: the day readers see */
+        int naive_shift = !v.has_time && pub.has_time && !pub.has_tz &&
+                          ((dd == 1 && pub.hour >= 10) || (dd == -1 && pub.hour < 14));
+        if (((dd > 1 || dd < -1) || other_moment || naive_shift) && !swapped && !after_mod) {
             pub = v;
             pub_src = "text";
         }

@@ -1310,6 +1310,27 @@ static void test_structured_day_month_swap(void)
     pith_doc_free(d);
 }
 
+/* A structured time without offset (UTC or the server's clock) and a
+ * date-only day under the headline one off that a time-zone shift explains:
+ * the shown day wins; one that no shift explains does not. */
+static void test_naive_time_shown_day(void)
+{
+    const char *html = "<html lang=fr><head><title>L'archaisme</title><script type=\"application/ld+json\">"
+                       "{\"@type\":\"Article\",\"headline\":\"L'archaisme\",\"datePublished\":"
+                       "\"2019-12-09T20:00:49\"}</script></head><body><article><h1>L'archaisme</h1>"
+                       "<div class=date-article>mardi 10.12.19</div>" PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_PUBLISHED), "2019-12-10");
+    pith_doc_free(d);
+    const char *html2 = "<html lang=fr><head><title>L'archaisme</title><script type=\"application/ld+json\">"
+                        "{\"@type\":\"Article\",\"headline\":\"L'archaisme\",\"datePublished\":"
+                        "\"2019-12-09T06:00:49\"}</script></head><body><article><h1>L'archaisme</h1>"
+                        "<div class=date-article>mardi 10.12.19</div>" PARA PARA2 "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK(starts(F(d, PITH_FIELD_PUBLISHED), "2019-12-09T06:00"));
+    pith_doc_free(d);
+}
+
 #define FLY "<li><span>Wandern und Bergsport</span></li>"
 #define FLY10 FLY FLY FLY FLY FLY FLY FLY FLY FLY FLY
 
@@ -1441,6 +1462,7 @@ int main(void)
     test_shown_time_element();
     test_page_level_date();
     test_structured_day_month_swap();
+    test_naive_time_shown_day();
     test_class_words();
     test_text_date_above_share_bar();
     test_text_date_nav_box();
