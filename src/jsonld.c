@@ -521,8 +521,11 @@ void jsonld_read(page *pg, const char *title_hint, size_t hint_len, jl_info *out
         out->published = mk(json_get(main, "dateCreated"));
     if (!out->published.s)
         out->published = mk(json_get(main, "uploadDate"));
-    if (!out->published.s && pagev)
+    out->pub_rank = out->rank;
+    if (!out->published.s && pagev) {
         out->published = mk(json_get(pagev, "datePublished"));
+        out->pub_rank = 1;
+    }
     out->modified = mk(json_get(main, "dateModified"));
     if (!out->modified.s && pagev)
         out->modified = mk(json_get(pagev, "dateModified"));

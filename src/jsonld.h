@@ -29,6 +29,7 @@ typedef struct jl_info {
     jl_str headline;           /* headline, else alternativeHeadline */
     jl_str name;               /* name (of the main object, or of the page when no headline) */
     jl_str published, modified; /* datePublished (else dateCreated / uploadDate), dateModified */
+    int pub_rank;              /* rank of the object published came from (1: a page, not the article) */
     jl_str authors[JL_MAX_NAMES];
     unsigned char author_org[JL_MAX_NAMES]; /* 1 when that author is an organisation */
     unsigned char author_url[JL_MAX_NAMES]; /* 1 when only a URL was given */

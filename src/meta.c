@@ -1284,7 +1284,8 @@ static int parse_date_str(const mctx *c, sv s, int machine_only, date_value *d)
     return 0;
 }
 
-static int first_meta_date(const mctx *c, int slot, date_value *d)
+/* The first date of a slot's items; *raw (when not NULL) gets its value as written. */
+static int first_meta_date_raw(const mctx *c, int slot, date_value *d, sv *raw)
 {
     if (!c->first[slot])
         return 0;
@@ -1292,10 +1293,36 @@ static int first_meta_date(const mctx *c, int slot, date_value *d)
         if (c->slot[i] != slot)
             continue;
         const meta_item *m = &c->pg->meta[i];
-        if (parse_date_str(c, sv_of(m->value, m->value_len), 0, d))
+        if (parse_date_str(c, sv_of(m->value, m->value_len), 0, d)) {
+            if (raw)
+                *raw = sv_of(m->value, m->value_len);
             return 1;
+        }
     }
     return 0;
+}
+
+static int first_meta_date(const mctx *c, int slot, date_value *d) { return first_meta_date_raw(c, slot, d, NULL); }
+
+/* Does s write its date as two numbers of at most 12 before the year,
+ * with slashes or dashes ("11/01/2023", "3-4-2021")? Day and month may then
+ * be either way round (dots are always day first). */
+static int numeric_day_month(sv s)
+{
+    size_t i = 0, k[2];
+    unsigned v[2];
+    while (i < s.n && is_sp((unsigned char)s.s[i]))
+        i++;
+    for (int p = 0; p < 2; p++) {
+        v[p] = 0;
+        k[p] = 0;
+        while (i < s.n && s.s[i] >= '0' && s.s[i] <= '9' && k[p] < 3)
+            v[p] = v[p] * 10 + (unsigned)(s.s[i++] - '0'), k[p]++;
+        if (!k[p] || k[p] > 2 || v[p] < 1 || v[p] > 12 || i >= s.n || (s.s[i] != '/' && s.s[i] != '-'))
+            return 0;
+        i++;
+    }
+    return i < s.n && s.s[i] >= '0' && s.s[i] <= '9';
 }
 
 /* Value of a MI_ITEMPROP item: its content/datetime, else the element's text. */
@@ -1826,18 +1853,58 @@ static void find_anchor(mctx *c)
     }
 }
 
+/* Is the publication date from pub_src declared for the page only? */
+static int page_level_date(const mctx *c, const char *pub_src)
+{
+    if (!strcmp(pub_src, "json-ld"))
+        return c->jl->pub_rank == 1 && !c->first[S_OG_PUB];
+    if (!strcmp(pub_src, "opengraph") || !strcmp(pub_src, "meta")) {
+        sv t = meta_val(c, S_OG_TYPE);
+        return t.n == 7 && !strncasecmp(t.s, "website", 7) && c->jl->rank < 3;
+    }
+    return 0;
+}
+
+/* Is v the day of d with day and month swapped (3 November vs 11 March)? */
+static int swapped_day(const date_value *v, const date_value *d)
+{
+    return v->year == d->year && v->month == d->day && v->day == d->month;
+}
+
+/* Is v within a calendar day of d (a time-zone shift)? */
+static int near_day(const date_value *v, const date_value *d)
+{
+    int64_t dd = day_diff(v, d);
+    return dd >= -1 && dd <= 1;
+}
+
+/* Does the page show d: near the headline, in a <time> of the zone, after a
+ * publication label, or in its URL? */
+static int date_shown(mctx *c, const date_value *d)
+{
+    date_value v;
+    const pith_field cu = PITH_FIELD_CANONICAL_URL;
+    return (text_date_near(c, 1, &v) && near_day(&v, d)) || (text_date_near(c, 0, &v) && near_day(&v, d)) ||
+           (time_element_date(c, 0, &v) && near_day(&v, d)) ||
+           (labelled_date(c, &v) && near_day(&v, d)) ||
+           (c->pg->url && date_from_url(c->pg->url, strlen(c->pg->url), &v) && near_day(&v, d)) ||
+           (c->doc->f[cu].v && date_from_url(c->doc->f[cu].v, c->doc->f[cu].len, &v) && near_day(&v, d));
+}
+
 static void do_dates(mctx *c)
 {
     find_anchor(c);
 
     date_value pub, mod, v;
     const char *pub_src = NULL, *mod_src = NULL;
+    sv pub_raw = sv_of(NULL, 0); /* the structured value as written */
     /* publication */
-    if (c->jl->published.s && parse_date_str(c, sv_of(c->jl->published.s, c->jl->published.n), 0, &pub))
+    if (c->jl->published.s && parse_date_str(c, sv_of(c->jl->published.s, c->jl->published.n), 0, &pub)) {
+        pub_raw = sv_of(c->jl->published.s, c->jl->published.n);
         pub_src = "json-ld";
-    else if (first_meta_date(c, S_OG_PUB, &pub))
+    } else if (first_meta_date_raw(c, S_OG_PUB, &pub, &pub_raw))
         pub_src = "opengraph";
-    else if (first_meta_date(c, S_META_PUB, &pub))
+    else if (first_meta_date_raw(c, S_META_PUB, &pub, &pub_raw))
         pub_src = "meta";
     else if (first_meta_date(c, S_MD_PUB, &pub) || microdata_date(c, "datepublished", "datecreated", &pub))
         pub_src = "microdata";
@@ -1852,6 +1919,22 @@ static void do_dates(mctx *c)
         pub_src = "url";
     else if (text_date_near(c, 0, &pub) || labelled_date(c, &pub))
         pub_src = "text";
+    /* A date only a page-level declaration gives (a JSON-LD WebPage, not an
+     * article; og/meta on a page whose og:type is "website") and that the
+     * page never shows is the page's own record, not a publication date:
+     * CMSs stamp every static page with one. */
+    if (pub_src && page_level_date(c, pub_src) && !date_shown(c, &pub))
+        pub_src = NULL;
+    /* A structured value written with a numeric day and month ("11/01/2023")
+     * is read in the page's order, but servers often write the US order: the
+     * page's own date with the two swapped (01.11.2023 under the headline or
+     * after "Erstellt am") settles it. */
+    if (pub_src && pub.day != pub.month && numeric_day_month(pub_raw) &&
+        ((text_date_near(c, 0, &v) && swapped_day(&v, &pub)) || (labelled_date(c, &v) && swapped_day(&v, &pub)))) {
+        int m = pub.month;
+        pub.month = pub.day;
+        pub.day = m;
+    }
     /* A date-only value gains the time of a lower source on the same day. */
     if (pub_src && !pub.has_time) {
         if ((first_meta_date(c, S_OG_PUB, &v) || first_meta_date(c, S_META_PUB, &v) ||
@@ -1900,7 +1983,12 @@ static void do_dates(mctx *c)
                 other_moment = diff <= -14 * 3600 || diff >= 14 * 3600 || (r > 120 && r < 780);
             }
         }
-        if (((dd > 1 || dd < -1) || other_moment) && !swapped && !after_mod) {
+        /* a date-only day one off from a structured time without offset
+         * (UTC, or the server's clock: unknown) that a time-zone shift of
+         * that time explains: the day readers see */
+        int naive_shift = !v.has_time && pub.has_time && !pub.has_tz &&
+                          ((dd == 1 && pub.hour >= 10) || (dd == -1 && pub.hour < 14));
+        if (((dd > 1 || dd < -1) || other_moment || naive_shift) && !swapped && !after_mod) {
             pub = v;
             pub_src = "text";
         }

@@ -1248,6 +1248,123 @@ static void test_text_date_update_words(void)
     pith_doc_free(d);
 }
 
+/* A date only a page-level declaration gives (a JSON-LD WebPage without an
+ * article, no article:published_time; og/meta on an og:type "website") that
+ * the page never shows is no publication date; shown near the headline, or
+ * declared for an article, it is. */
+static void test_page_level_date(void)
+{
+#define WEBPAGE(date)                                                                                      \
+    "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@graph\":[{\"@type\":"  \
+    "\"WebSite\",\"@id\":\"https://e.example/#website\",\"name\":\"Example\"},{\"@type\":\"WebPage\","   \
+    "\"@id\":\"https://e.example/kurse/\",\"name\":\"Kurse\",\"datePublished\":\"" date "\","           \
+    "\"dateModified\":\"2020-09-07T15:39:58+00:00\"}]}</script>"
+    const char *html = "<html lang=de><head><title>Kurse</title>" WEBPAGE("2014-12-20T14:35:10+00:00")
+                       "</head><body><article><h1>Kurse</h1>" PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK(F(d, PITH_FIELD_PUBLISHED) == NULL);
+    CHECK(starts(F(d, PITH_FIELD_MODIFIED), "2020-09-07"));
+    pith_doc_free(d);
+    /* a date the page shows that is another day (an event) does not confirm it */
+    const char *html2 = "<html lang=de><head><title>Kurse</title>" WEBPAGE("2014-12-20T14:35:10+00:00")
+                        "</head><body><article><h1>Kurse</h1><p class=date>9. Februar 2017</p>" PARA PARA2
+                        "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK(F(d, PITH_FIELD_PUBLISHED) == NULL);
+    pith_doc_free(d);
+    /* shown under the headline: kept */
+    const char *html3 = "<html lang=de><head><title>Kurse</title>" WEBPAGE("2014-12-20T14:35:10+00:00")
+                        "</head><body><article><h1>Kurse</h1><p class=date>20.12.2014</p>" PARA PARA2
+                        "</article></body></html>";
+    d = run(html3, NULL, REF_2024);
+    CHECK(starts(F(d, PITH_FIELD_PUBLISHED), "2014-12-20"));
+    CHECK_STR(S(d, PITH_FIELD_PUBLISHED), "json-ld");
+    pith_doc_free(d);
+    /* an article:published_time declares an article: kept */
+    const char *html4 = "<html lang=de><head><title>Kurse</title><meta property=article:published_time "
+                        "content=\"2014-12-20T14:35:10+00:00\">" WEBPAGE("2014-12-20T14:35:10+00:00")
+                        "</head><body><article><h1>Kurse</h1>" PARA PARA2 "</article></body></html>";
+    d = run(html4, NULL, REF_2024);
+    CHECK(starts(F(d, PITH_FIELD_PUBLISHED), "2014-12-20"));
+    pith_doc_free(d);
+    /* so does a dated Article object */
+    const char *html5 = "<html lang=de><head><title>Kurse</title><script type=\"application/ld+json\">"
+                        "{\"@type\":\"Article\",\"headline\":\"Kurse\",\"datePublished\":\"2014-12-20\"}</script>"
+                        "</head><body><article><h1>Kurse</h1>" PARA PARA2 "</article></body></html>";
+    d = run(html5, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_PUBLISHED), "2014-12-20");
+    pith_doc_free(d);
+    /* og:type website: its article:published_time is a page stamp unless shown */
+    const char *html6 = "<html lang=de><head><title>Autokredit</title><meta property=og:type content=website>"
+                        "<meta property=article:published_time content=\"2015-05-07T06:45:09\"></head><body>"
+                        "<article><h1>Autokredit</h1>" PARA PARA2 "</article></body></html>";
+    d = run(html6, NULL, REF_2024);
+    CHECK(F(d, PITH_FIELD_PUBLISHED) == NULL);
+    pith_doc_free(d);
+    const char *html7 = "<html lang=de><head><title>Autokredit</title><meta property=og:type content=article>"
+                        "<meta property=article:published_time content=\"2015-05-07T06:45:09\"></head><body>"
+                        "<article><h1>Autokredit</h1>" PARA PARA2 "</article></body></html>";
+    d = run(html7, NULL, REF_2024);
+    CHECK(starts(F(d, PITH_FIELD_PUBLISHED), "2015-05-07"));
+    pith_doc_free(d);
+#undef WEBPAGE
+}
+
+/* A structured date written with a numeric day and month ("11/01/2023") is
+ * read in the page's order; the page's own date with the two swapped
+ * settles it. A structured ISO date is never swapped. */
+static void test_structured_day_month_swap(void)
+{
+    const char *html = "<html lang=de><head><title>Trinkwasser belastet</title><meta name=date "
+                       "content=\"11/01/2023 12:43:42\"></head><body><article><h1>Trinkwasser belastet</h1>" PARA
+                       PARA2 "<p>Erstellt am: 01.11.2023</p></article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK(starts(F(d, PITH_FIELD_PUBLISHED), "2023-11-01T12:43"));
+    CHECK_STR(S(d, PITH_FIELD_PUBLISHED), "meta");
+    pith_doc_free(d);
+    const char *html2 = "<html lang=de><head><title>Trinkwasser belastet</title><meta name=date "
+                        "content=\"2023-01-11T12:43:42\"></head><body><article><h1>Trinkwasser belastet</h1>" PARA
+                        PARA2 "<p>Erstellt am: 01.11.2023</p></article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK(starts(F(d, PITH_FIELD_PUBLISHED), "2023-01-11"));
+    pith_doc_free(d);
+    /* dots are always day first: no swap */
+    const char *html4 = "<html lang=de><head><title>Trinkwasser belastet</title><meta name=date "
+                        "content=\"11.01.2023 12:43:42\"></head><body><article><h1>Trinkwasser belastet</h1>" PARA
+                        PARA2 "<p>Erstellt am: 01.11.2023</p></article></body></html>";
+    d = run(html4, NULL, REF_2024);
+    CHECK(starts(F(d, PITH_FIELD_PUBLISHED), "2023-01-11"));
+    pith_doc_free(d);
+    /* without the swapped date shown, the page's order stands */
+    const char *html3 = "<html lang=de><head><title>Trinkwasser belastet</title><meta name=date "
+                        "content=\"11/01/2023 12:43:42\"></head><body><article><h1>Trinkwasser belastet</h1>" PARA
+                        PARA2 "</article></body></html>";
+    d = run(html3, NULL, REF_2024);
+    CHECK(starts(F(d, PITH_FIELD_PUBLISHED), "2023-01-11"));
+    pith_doc_free(d);
+}
+
+/* A structured time without offset (UTC or the server's clock) and a
+ * date-only day under the headline one off that a time-zone shift explains:
+ * the shown day wins; one that no shift explains does not. */
+static void test_naive_time_shown_day(void)
+{
+    const char *html = "<html lang=fr><head><title>L'archaisme</title><script type=\"application/ld+json\">"
+                       "{\"@type\":\"Article\",\"headline\":\"L'archaisme\",\"datePublished\":"
+                       "\"2019-12-09T20:00:49\"}</script></head><body><article><h1>L'archaisme</h1>"
+                       "<div class=date-article>mardi 10.12.19</div>" PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_PUBLISHED), "2019-12-10");
+    pith_doc_free(d);
+    const char *html2 = "<html lang=fr><head><title>L'archaisme</title><script type=\"application/ld+json\">"
+                        "{\"@type\":\"Article\",\"headline\":\"L'archaisme\",\"datePublished\":"
+                        "\"2019-12-09T06:00:49\"}</script></head><body><article><h1>L'archaisme</h1>"
+                        "<div class=date-article>mardi 10.12.19</div>" PARA PARA2 "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK(starts(F(d, PITH_FIELD_PUBLISHED), "2019-12-09T06:00"));
+    pith_doc_free(d);
+}
+
 #define FLY "<li><span>Wandern und Bergsport</span></li>"
 #define FLY10 FLY FLY FLY FLY FLY FLY FLY FLY FLY FLY
 
@@ -1378,6 +1495,9 @@ int main(void)
     test_text_date_next_day_clock();
     test_text_date_update_words();
     test_shown_time_element();
+    test_page_level_date();
+    test_structured_day_month_swap();
+    test_naive_time_shown_day();
     test_class_words();
     test_text_date_above_share_bar();
     test_text_date_nav_box();
