@@ -3442,10 +3442,13 @@ static nid pick_heading(mctx *c, const sv *refs, sv tt, int have_decl, sv *out, 
                 const tkey *tk = v ? &h->kfull : &h->krest;
                 if (!t.n)
                     continue;
-                int hit = 0;
+                int hit = 0, whole = 0;
                 if (level == 0) {
                     for (unsigned r = 0; r < 4 + npre && !hit; r++)
-                        hit = tkey_eq(tk, &rk[r]);
+                        if ((hit = tkey_eq(tk, &rk[r])) && v) {
+                            sv rt = r < 4 ? refs[r] : pre[r - 4];
+                            whole = rt.n == t.n && !memcmp(rt.s, t.s, t.n);
+                        }
                 } else if (level == 1) {
                     for (int r = 0; r < 2; r++)
                         if (tkey_ends_with(tk, &rk[r])) { /* "Kicker Headline" */
@@ -3458,7 +3461,11 @@ static nid pick_heading(mctx *c, const sv *refs, sv tt, int have_decl, sv *out, 
                         hit = tkey_matches(tk, &rk[r]);
                 }
                 if (hit) {
-                    *out = h->rest.n ? h->rest : t; /* a kicker never belongs to the title */
+                    /* a kicker never belongs to the title, unless a declared
+                     * or <title> text reads as the whole heading, kicker and
+                     * all, with no separator after it ("Ehezoff der Pochers
+                     * eskaliert", not "Klimaschutz: Bohren, bis ...") */
+                    *out = h->rest.n && !whole ? h->rest : t;
                     *matched = 1;
                     return h->id;
                 }

@@ -250,6 +250,26 @@ static void test_title_h1_kicker(void)
     pith_doc_free(d);
 }
 
+/* A classed first span is no kicker when og:title reads as the whole h1,
+ * the span and all; with a separator after it in og:title it still is. */
+static void test_title_kicker_in_declared(void)
+{
+    const char *html = "<html><head><title>Feud of the Millers escalates | Example Stars</title>"
+                       "<meta property=\"og:title\" content=\"Feud of the Millers escalates\"></head><body>"
+                       "<article><h1><span class=\"mc\">Feud</span> of the Millers escalates</h1>" PARA PARA2
+                       "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Feud of the Millers escalates");
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Climate: Drilling until it gets hot | Example Times</title>"
+                        "<meta property=\"og:title\" content=\"Climate: Drilling until it gets hot\"></head>"
+                        "<body><article><h1><span class=\"kicker\">Climate</span> Drilling until it gets hot"
+                        "</h1>" PARA PARA2 "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Drilling until it gets hot");
+    pith_doc_free(d);
+}
+
 /* All-caps sections become title case, in Latin and Cyrillic; acronyms stay. */
 static void test_section_caps(void)
 {
@@ -1356,6 +1376,7 @@ int main(void)
     test_author_site_name();
     test_twitter_label_author();
     test_title_separators();
+    test_title_kicker_in_declared();
     test_microdata();
     test_language();
     test_date_plausibility();
