@@ -256,7 +256,9 @@ typedef struct toks {
     unsigned n;
 } toks;
 
-static void tokenize_min(const char *s, size_t n, toks *t, unsigned min_cp)
+/* Words of min_cp+ code points; with stem_cp, a word's hash covers only its
+ * first stem_cp code points ("elektronische" = "elektronisches"). */
+static void tokenize_stem(const char *s, size_t n, toks *t, unsigned min_cp, unsigned stem_cp)
 {
     t->n = 0;
     const unsigned char *u = (const unsigned char *)s;
@@ -270,7 +272,9 @@ static void tokenize_min(const char *s, size_t n, toks *t, unsigned min_cp)
         if (i < n)
             c = utf8_decode(u + i, n - i, &adv);
         if (i < n && cp_word(c)) {
-            if (c < 0x80) { /* ASCII fast path */
+            if (stem_cp && len >= stem_cp) {
+                /* past the stem: counted, not hashed */
+            } else if (c < 0x80) { /* ASCII fast path */
                 unsigned char ch = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
                 h = (h ^ ch) * 16777619u;
             } else {
@@ -292,6 +296,8 @@ static void tokenize_min(const char *s, size_t n, toks *t, unsigned min_cp)
         i += adv;
     }
 }
+
+static void tokenize_min(const char *s, size_t n, toks *t, unsigned min_cp) { tokenize_stem(s, n, t, min_cp, 0); }
 
 static void tokenize(const char *s, size_t n, toks *t) { tokenize_min(s, n, t, 1); }
 
@@ -3301,12 +3307,15 @@ static sv heading_without_kicker(const mctx *c, nid h)
 }
 
 
-/* Do two titles share words of 3+ letters: two, or one when one title is short? */
+/* Do two titles share words of 3+ letters: two, or one when one title is
+ * short? Words of 5+ letters count by their first five ("elektronische
+ * Katzenspielzeug" and "elektronisches Katzenspielzeug"), so inflected
+ * forms match. */
 static int share_word(sv a, sv b)
 {
     toks ta, tb;
-    tokenize_min(a.s, a.n, &ta, 3);
-    tokenize_min(b.s, b.n, &tb, 3);
+    tokenize_stem(a.s, a.n, &ta, 3, 5);
+    tokenize_stem(b.s, b.n, &tb, 3, 5);
     unsigned ov = overlap(&ta, &tb), mn = ta.n < tb.n ? ta.n : tb.n;
     return ov >= 2 || (ov >= 1 && ov * 2 >= mn);
 }

@@ -270,6 +270,26 @@ static void test_title_kicker_in_declared(void)
     pith_doc_free(d);
 }
 
+/* An h1 that opens the article and differs from og:title is the headline
+ * when the two share words, inflected forms counted ("electronic" and
+ * "electronics"); an h1 sharing nothing stays a section label. */
+static void test_title_h1_shares_stems(void)
+{
+    const char *html = "<html><head><title>The best electronic plaything, compared</title>"
+                       "<meta property=\"og:title\" content=\"The best electronic plaything, compared\"></head>"
+                       "<body><article><h1>Buying guide: electronics and playthings for cats</h1>" PARA PARA2
+                       "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Buying guide: electronics and playthings for cats");
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>The best electronic plaything, compared</title>"
+                        "<meta property=\"og:title\" content=\"The best electronic plaything, compared\"></head>"
+                        "<body><article><h1>Health center information</h1>" PARA PARA2 "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "The best electronic plaything, compared");
+    pith_doc_free(d);
+}
+
 /* All-caps sections become title case, in Latin and Cyrillic; acronyms stay. */
 static void test_section_caps(void)
 {
@@ -1377,6 +1397,7 @@ int main(void)
     test_twitter_label_author();
     test_title_separators();
     test_title_kicker_in_declared();
+    test_title_h1_shares_stems();
     test_microdata();
     test_language();
     test_date_plausibility();
