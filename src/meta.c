@@ -834,6 +834,13 @@ static unsigned split_title(sv t, tpart *p)
     return np;
 }
 
+static int word_count(sv s)
+{
+    toks t;
+    tokenize(s.s, s.n, &t);
+    return (int)t.n;
+}
+
 /* Remove leading / trailing parts that name the site. */
 static sv clean_title(const mctx *c, sv t)
 {
@@ -852,6 +859,19 @@ static sv clean_title(const mctx *c, sv t)
         else
             break;
     }
+    /* a generic part inside ("Site » Blog Archive » Headline", WordPress's
+     * old default) parts the site or section from the headline: the side
+     * with more words is kept */
+    for (unsigned k = lo + 1; k + 1 < hi; k++)
+        if (generic_part(sv_of(t.s + p[k].b, p[k].e - p[k].b))) {
+            int wa = word_count(sv_of(t.s + p[lo].b, p[k - 1].e - p[lo].b));
+            int wb = word_count(sv_of(t.s + p[k + 1].b, p[hi - 1].e - p[k + 1].b));
+            if (wb >= wa)
+                lo = k + 1;
+            else
+                hi = k;
+            break;
+        }
     if (lo == 0 && hi == np)
         return t;
     return trim(sv_of(t.s + p[lo].b, p[hi - 1].e - p[lo].b));
@@ -870,13 +890,6 @@ static int heading_matches(sv h, sv r)
         return 0;
     unsigned ov = overlap(&th, &tr);
     return ov * 10 >= th.n * 9 && ov * 2 >= tr.n;
-}
-
-static int word_count(sv s)
-{
-    toks t;
-    tokenize(s.s, s.n, &t);
-    return (int)t.n;
 }
 
 /* ------------------------------------------------------------ node pass */
@@ -3394,7 +3407,7 @@ static nid pick_heading(mctx *c, const sv *refs, sv tt, int have_decl, sv *out, 
     /* prefixes of the titles' parts ("Headline | Section | Site" -> "Headline", "Headline | Section") */
     sv pre[16];
     unsigned npre = 0;
-    for (int r = 2; r < 4; r++) {
+    for (int r = 0; r < 2; r++) {
         tpart p[8];
         if (!refs[r].n)
             continue;
@@ -3499,7 +3512,7 @@ static nid pick_heading(mctx *c, const sv *refs, sv tt, int have_decl, sv *out, 
     /* an h1 unrelated to the titles is a section or site label, unless the
      * <title> says nothing (one word, or the site's name) */
     int weak_tt = !have_decl && (word_count(refs[1]) <= 1 || is_site_part(c, refs[1].s, refs[1].n));
-    if (!weak_tt && !share_word(t, refs[2]) && !share_word(t, refs[3]))
+    if (!weak_tt && !share_word(t, refs[0]) && !share_word(t, refs[1]))
         return 0;
     *out = t;
     return best->id;

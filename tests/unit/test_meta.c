@@ -290,6 +290,25 @@ static void test_title_h1_shares_stems(void)
     pith_doc_free(d);
 }
 
+/* "Site » Blog Archive » Headline" (WordPress's old default): the generic
+ * part inside parts the site from the headline, and the site's h1 (it
+ * shares words only with the cut part) is no headline. */
+static void test_title_blog_archive(void)
+{
+    const char *html = "<html><head><title>Rail Notes &raquo; Blog Archive &raquo; Night train returns to the "
+                       "valley</title></head><body><div id=kopf><h1><a href=\"/\">Rail Notes</a></h1></div>"
+                       "<div class=post>" PARA PARA2 "</div></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Night train returns to the valley");
+    pith_doc_free(d);
+    /* the generic part before a longer side: that side is kept */
+    const char *html2 = "<html><head><title>Night train returns to the valley | News | Rail Notes</title></head>"
+                        "<body><div class=post>" PARA PARA2 "</div></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Night train returns to the valley");
+    pith_doc_free(d);
+}
+
 /* All-caps sections become title case, in Latin and Cyrillic; acronyms stay. */
 static void test_section_caps(void)
 {
@@ -1398,6 +1417,7 @@ int main(void)
     test_title_separators();
     test_title_kicker_in_declared();
     test_title_h1_shares_stems();
+    test_title_blog_archive();
     test_microdata();
     test_language();
     test_date_plausibility();
