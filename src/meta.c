@@ -877,6 +877,17 @@ static sv clean_title(const mctx *c, sv t)
     return trim(sv_of(t.s + p[lo].b, p[hi - 1].e - p[lo].b));
 }
 
+/* t without its last part when that part is (folded) the text part:
+ * "Headline » Site" -> "Headline". */
+static sv cut_last_part(sv t, sv part)
+{
+    tpart p[8];
+    unsigned np = t.n && part.n ? split_title(t, p) : 0;
+    if (np < 2 || !key_eq(t.s + p[np - 1].b, p[np - 1].e - p[np - 1].b, part.s, part.n))
+        return t;
+    return trim(sv_of(t.s + p[0].b, p[np - 2].e - p[0].b));
+}
+
 /* Does heading text h match a reference title r? Most of h's words must be
  * in r, and h must cover a good part of r. */
 static int heading_matches(sv h, sv r)
@@ -3399,9 +3410,10 @@ typedef struct hcand {
  * Without a match, the first h1 at the start of the region (or the nearest
  * one above it) is taken when it shares words with the titles or the
  * <title> says nothing. Site-name headings are never the headline. */
-static nid pick_heading(mctx *c, const sv *refs, sv tt, int have_decl, sv *out, int *matched)
+static nid pick_heading(mctx *c, const sv *refs, sv tt, int have_decl, sv *out, int *matched, int *site_h1)
 {
     *matched = 0;
+    *site_h1 = 0;
     out->s = NULL;
     out->n = 0;
     /* prefixes of the titles' parts ("Headline | Section | Site" -> "Headline", "Headline | Section") */
@@ -3433,8 +3445,13 @@ static nid pick_heading(mctx *c, const sv *refs, sv tt, int have_decl, sv *out, 
             if (pass && c->rs && (cand[k] + 400 < c->rs || cand[k] > c->re))
                 continue; /* headline-classed elements only around the article */
             sv t = subtree_text(c, cand[k], 600);
-            if (t.n < 2 || heading_is_site(c, t, tsite))
+            if (t.n < 2)
                 continue;
+            if (heading_is_site(c, t, tsite)) {
+                if (!pass && !is_site_part(c, t.s, t.n))
+                    *site_h1 = 1; /* the <title>'s last part is the logo's text */
+                continue;
+            }
             hcand *h = &hc[nh++];
             h->id = cand[k];
             h->dist = heading_dist(c, cand[k]);
@@ -3583,8 +3600,17 @@ static void do_title(mctx *c)
     sv refs[4] = {decl_c, tt_c, decl, tt};
     sv h1t = {NULL, 0};
     int matched = 0;
-    nid h1 = pick_heading(c, refs, tt, decl.n != 0, &h1t, &matched);
+    int site_h1 = 0;
+    nid h1 = pick_heading(c, refs, tt, decl.n != 0, &h1t, &matched, &site_h1);
     c->h1 = h1;
+    if (site_h1) {
+        /* an h1 (the logo) reads as the <title>'s last part: that part is
+         * the site's name ("Kinder und Arbeit » ProNATs e.V." under the h1
+         * "ProNATs e.V. Verein zur ...") */
+        sv tsite = title_site_part(tt);
+        decl_c = cut_last_part(decl_c, tsite);
+        tt_c = cut_last_part(tt_c, tsite);
+    }
     /* the zone around the article: from just above the headline to the region's end */
     if (c->rs) {
         nid zs = c->rs;

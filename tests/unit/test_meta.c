@@ -309,6 +309,19 @@ static void test_title_blog_archive(void)
     pith_doc_free(d);
 }
 
+/* The logo h1 reads as the <title>'s last part ("Helpers e.V." and the h1
+ * "Helpers e.V. Association for working children"): that part is the
+ * site's name and is cut, though nothing else names the site. */
+static void test_title_site_from_logo_h1(void)
+{
+    const char *html = "<html><head><title>Children and work &raquo; Helpers e.V.</title></head><body>"
+                       "<header><h1>Helpers e.V. Association for working children</h1></header>"
+                       "<div class=post>" PARA PARA2 "</div></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Children and work");
+    pith_doc_free(d);
+}
+
 /* All-caps sections become title case, in Latin and Cyrillic; acronyms stay. */
 static void test_section_caps(void)
 {
@@ -1418,6 +1431,7 @@ int main(void)
     test_title_kicker_in_declared();
     test_title_h1_shares_stems();
     test_title_blog_archive();
+    test_title_site_from_logo_h1();
     test_microdata();
     test_language();
     test_date_plausibility();
