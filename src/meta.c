@@ -3276,7 +3276,9 @@ static int heading_is_site(const mctx *c, sv t, sv tsite)
  * Headline</h1>, <h1><small>Topic</small><br>Headline</h1>. The first
  * child (through single-child wrappers) must be a span/div/p with a class,
  * or a small, or any inline element followed by <br>; it must be short and
- * the rest must have 2+ words. {NULL, 0} when there is no kicker. */
+ * the rest must have 2+ words. A last child <small> (a subtitle, the date
+ * line: <h1>Headline<br><small>02.02.2022 • Press</small></h1>) is cut
+ * too. {NULL, 0} when there is neither. */
 static int blank_node(const page *pg, nid id)
 {
     const node *n = &pg->nodes[id];
@@ -3321,11 +3323,22 @@ static sv heading_without_kicker(const mctx *c, nid h)
     int br = pg->nodes[next].tag == T_BR;
     int ok = ((f->tag == T_SPAN || f->tag == T_DIV || f->tag == T_P) && node_attr(pg, f, A_CLASS)) ||
              f->tag == T_SMALL || (br && f->tag != T_TEXT && f->tag != T_A);
-    if (!ok)
+    if (ok) {
+        sv kick = subtree_text(c, first, 200);
+        ok = kick.n && kick.n <= 80 && word_count(kick) <= 6;
+    }
+    /* a trailing <small> after the headline is a subtitle or the date line
+     * ("Headline<br><small>02.02.2022 • Press</small>") */
+    nid last = next, end = subtree_end(pg, cur);
+    for (nid ch = pg->nodes[next].next; ch; ch = pg->nodes[ch].next)
+        if (!blank_node(pg, ch))
+            last = ch;
+    if (pg->nodes[last].tag == T_SMALL && pg->nodes[last].chars <= 200 && (last != next || !ok))
+        end = last - 1;
+    if (!ok && end == subtree_end(pg, cur))
         return none;
-    sv kick = subtree_text(c, first, 200);
-    sv rest = range_text(c, next, subtree_end(pg, cur), 800);
-    if (!kick.n || kick.n > 80 || word_count(kick) > 6 || word_count(rest) < 2)
+    sv rest = range_text(c, ok ? next : first, end, 800);
+    if (word_count(rest) < 2)
         return none;
     return rest;
 }

@@ -322,6 +322,26 @@ static void test_title_site_from_logo_h1(void)
     pith_doc_free(d);
 }
 
+/* A last <small> in the h1 (a subtitle, the date line) is not the title. */
+static void test_title_h1_small_trailer(void)
+{
+    const char *html = "<html><head><title>Harbour plan approved | Example Times</title>"
+                       "<meta property=\"og:title\" content=\"Harbour plan approved\"></head><body><article>"
+                       "<h1>Harbour plan approved<br><small>02.02.2022 &bull; Press, General</small></h1>" PARA PARA2
+                       "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Harbour plan approved");
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Fish cakes at the harbour, hot and fresh every morning | Tofu</title>"
+                        "<meta property=\"og:title\" content=\"Fish cakes at the harbour, hot and fresh every "
+                        "morning\"></head><body><article><h1 class=title><span class=hl>Fish cakes at the harbour, "
+                        "hot and fresh every morning</span> <small class=sub>Welcome to the flavour capital of the "
+                        "north</small></h1>" PARA PARA2 "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Fish cakes at the harbour, hot and fresh every morning");
+    pith_doc_free(d);
+}
+
 /* All-caps sections become title case, in Latin and Cyrillic; acronyms stay. */
 static void test_section_caps(void)
 {
@@ -1432,6 +1452,7 @@ int main(void)
     test_title_h1_shares_stems();
     test_title_blog_archive();
     test_title_site_from_logo_h1();
+    test_title_h1_small_trailer();
     test_microdata();
     test_language();
     test_date_plausibility();
