@@ -791,7 +791,8 @@ typedef struct tpart {
 
 /* Split a title at separators written with spaces around them
  * (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « ", " / ",
- * " ~ ") and at a bare '|'. Returns the number of parts (max 8). */
+ * " ~ ") and at a bare '|'; a dash between numbers is a range, no
+ * separator. Returns the number of parts (max 8). */
 static unsigned split_title(sv t, tpart *p)
 {
     static const char *const SEPS[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xB7 ",
@@ -811,6 +812,17 @@ static unsigned split_title(sv t, tpart *p)
                 sl = l;
                 break;
             }
+        }
+        /* a dash between numbers is a range: "14. - 20. Januar", "1931 – 1945" */
+        int dash = (sl == 3 && t.s[i + 1] == '-') ||
+                   (sl == 5 && (unsigned char)t.s[i + 1] == 0xE2 && (unsigned char)t.s[i + 2] == 0x80 &&
+                    ((unsigned char)t.s[i + 3] == 0x93 || (unsigned char)t.s[i + 3] == 0x94));
+        if (dash && i > 0 && i + sl < t.n && t.s[i + sl] >= '0' && t.s[i + sl] <= '9') {
+            size_t q = i;
+            if (q > 1 && t.s[q - 1] == '.')
+                q--;
+            if (t.s[q - 1] >= '0' && t.s[q - 1] <= '9')
+                sl = 0;
         }
         if (sl && i > b) {
             p[np].b = b;

@@ -342,6 +342,17 @@ static void test_title_h1_small_trailer(void)
     pith_doc_free(d);
 }
 
+/* A dash between numbers is a range, not a title separator: the date the
+ * article shows is not taken for the title's "shown side". */
+static void test_title_number_range(void)
+{
+    const char *html = "<html><head><title>Weekly report 14. - 20. January 2022</title></head><body><article>"
+                       "<p class=date>20. January 2022</p>" PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Weekly report 14. - 20. January 2022");
+    pith_doc_free(d);
+}
+
 /* All-caps sections become title case, in Latin and Cyrillic; acronyms stay. */
 static void test_section_caps(void)
 {
@@ -1453,6 +1464,7 @@ int main(void)
     test_title_blog_archive();
     test_title_site_from_logo_h1();
     test_title_h1_small_trailer();
+    test_title_number_range();
     test_microdata();
     test_language();
     test_date_plausibility();
