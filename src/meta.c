@@ -3435,6 +3435,8 @@ typedef struct hcand {
  * Without a match, the first h1 at the start of the region (or the nearest
  * one above it) is taken when it shares words with the titles or the
  * <title> says nothing. Site-name headings are never the headline. */
+static nid fallback_h1(mctx *c, const hcand *hc, unsigned n_h1, const sv *refs, int have_decl, sv *out);
+
 static nid pick_heading(mctx *c, const sv *refs, sv tt, int have_decl, sv *out, int *matched, int *site_h1)
 {
     *matched = 0;
@@ -3536,6 +3538,43 @@ static nid pick_heading(mctx *c, const sv *refs, sv tt, int have_decl, sv *out, 
             }
         }
     /* no match: the h1 that opens the region, or the nearest above it */
+    nid id = fallback_h1(c, hc, n_h1, refs, have_decl, out);
+    if (id)
+        return id;
+    /* no headline element: an h2..h4 around the article's start that equals
+     * a title or one of its leading parts, or matches one (*matched = 3; its
+     * text is the title, it is no h1 for the zone) */
+    unsigned nheads = c->n_heads < 8 ? c->n_heads : 8;
+    tkey *hk = nheads ? arena_alloc(c->a, nheads * sizeof *hk) : NULL;
+    sv *ht = nheads ? arena_alloc(c->a, nheads * sizeof *ht) : NULL;
+    if (!hk || !ht)
+        return 0;
+    for (unsigned k = 0; k < nheads; k++) {
+        ht[k] = subtree_text(c, c->heads[k], 400);
+        if (ht[k].n < 2 || heading_is_site(c, ht[k], tsite))
+            ht[k].n = 0;
+        make_tkey(c->a, ht[k], &hk[k]);
+    }
+    for (int level = 0; level < 2; level++)
+        for (unsigned k = 0; k < nheads; k++) {
+            if (!ht[k].n)
+                continue;
+            int hit = 0;
+            for (unsigned r = 0; r < (level ? 4u : 4 + npre) && !hit; r++)
+                hit = level ? r < 2 && tkey_matches(&hk[k], &rk[r]) : tkey_eq(&hk[k], &rk[r]);
+            if (hit) {
+                *out = ht[k];
+                *matched = 3;
+                return 0;
+            }
+        }
+    return 0;
+}
+
+/* pick_heading without a match: the h1 that opens the region (or the nearest
+ * above it) when it shares words with the titles or the <title> says nothing. */
+static nid fallback_h1(mctx *c, const hcand *hc, unsigned n_h1, const sv *refs, int have_decl, sv *out)
+{
     const hcand *best = NULL;
     for (unsigned k = 0; k < n_h1 && c->rs; k++) {
         nid id = hc[k].id;
@@ -3659,7 +3698,7 @@ static void do_title(mctx *c)
 
     sv title = {NULL, 0};
     const char *src = NULL;
-    if (h1 && h1t.n) {
+    if ((h1 || matched == 3) && h1t.n) {
         title = h1t;
         src = matched == 2 ? decl_src : "html";
         if (matched == 2 && !key_eq(h1t.s, h1t.n, decl_c.s, decl_c.n))
@@ -3671,7 +3710,7 @@ static void do_title(mctx *c)
         title = tt_c;
         src = "html";
     }
-    if (title.n && !h1) {
+    if (title.n && !h1 && matched != 3) {
         /* "Site - Headline" with nothing naming the site: the part the article shows */
         sv part = title_part_shown(c, title);
         if (part.n)

@@ -353,6 +353,33 @@ static void test_title_number_range(void)
     pith_doc_free(d);
 }
 
+/* Without an h1, an h2 at the article's start that equals or matches the
+ * declared title is the headline as the reader sees it; an h2 that matches
+ * nothing is not. */
+static void test_title_h2_headline(void)
+{
+    const char *html = "<html><head><title>Vessel Returning To Port With Cargo Intercepted</title>"
+                       "<meta property=\"og:title\" content=\"Vessel Returning To Port With Cargo Intercepted\">"
+                       "</head><body><article><h2>Vessel Returning to Port with Cargo Intercepted</h2>" PARA PARA2
+                       "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Vessel Returning to Port with Cargo Intercepted");
+    CHECK_STR(S(d, PITH_FIELD_TITLE), "html");
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>The historic somersault (2021/5): Gazette</title>"
+                        "<meta property=\"og:title\" content=\"The historic somersault (2021/5)\"></head><body>"
+                        "<article><h2>The historic somersault</h2>" PARA PARA2 "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "The historic somersault");
+    pith_doc_free(d);
+    const char *html3 = "<html><head><title>The historic somersault (2021/5): Gazette</title>"
+                        "<meta property=\"og:title\" content=\"The historic somersault (2021/5)\"></head><body>"
+                        "<article><h2>Further reading and links</h2>" PARA PARA2 "</article></body></html>";
+    d = run(html3, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "The historic somersault (2021/5)");
+    pith_doc_free(d);
+}
+
 /* All-caps sections become title case, in Latin and Cyrillic; acronyms stay. */
 static void test_section_caps(void)
 {
@@ -1465,6 +1492,7 @@ int main(void)
     test_title_site_from_logo_h1();
     test_title_h1_small_trailer();
     test_title_number_range();
+    test_title_h2_headline();
     test_microdata();
     test_language();
     test_date_plausibility();
