@@ -3471,6 +3471,8 @@ static nid pick_heading(mctx *c, const sv *refs, sv tt, int have_decl, sv *out, 
         for (unsigned k = 0; k < nc; k++) {
             if (pass && c->rs && (cand[k] + 400 < c->rs || cand[k] > c->re))
                 continue; /* headline-classed elements only around the article */
+            if (pass && n_h1 && c->pg->nodes[cand[k]].link_chars >= c->pg->nodes[cand[k]].chars)
+                continue; /* a linked teaser title beside the page's h1s */
             sv t = subtree_text(c, cand[k], 600);
             if (t.n < 2)
                 continue;

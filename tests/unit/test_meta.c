@@ -380,6 +380,20 @@ static void test_title_h2_headline(void)
     pith_doc_free(d);
 }
 
+/* A headline-classed title that is all link (a slider's teaser) is not the
+ * headline beside the page's h1, though it equals the declared headline. */
+static void test_title_linked_teaser(void)
+{
+    const char *html = "<html><head><title>Cell maker raises factory capacity - Battery News</title>"
+                       "<meta property=\"og:title\" content=\"Cell maker raises factory capacity\"></head><body>"
+                       "<article><h1>Cell maker raises factory capacity in Tennessee</h1>" PARA
+                       "<div class=slider><h3 class=\"entry-title\"><a href=\"/cells\">Cell maker raises factory "
+                       "capacity</a></h3></div>" PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Cell maker raises factory capacity in Tennessee");
+    pith_doc_free(d);
+}
+
 /* All-caps sections become title case, in Latin and Cyrillic; acronyms stay. */
 static void test_section_caps(void)
 {
@@ -1493,6 +1507,7 @@ int main(void)
     test_title_h1_small_trailer();
     test_title_number_range();
     test_title_h2_headline();
+    test_title_linked_teaser();
     test_microdata();
     test_language();
     test_date_plausibility();
