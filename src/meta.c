@@ -3473,6 +3473,8 @@ static nid pick_heading(mctx *c, const sv *refs, sv tt, int have_decl, sv *out, 
                 continue; /* headline-classed elements only around the article */
             if (pass && n_h1 && c->pg->nodes[cand[k]].link_chars >= c->pg->nodes[cand[k]].chars)
                 continue; /* a linked teaser title beside the page's h1s */
+            if (pass && (c->pg->nodes[cand[k]].hints & H_NAV))
+                continue; /* the page's name in a breadcrumb or menu */
             sv t = subtree_text(c, cand[k], 600);
             if (t.n < 2)
                 continue;

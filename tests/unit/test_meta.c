@@ -394,6 +394,21 @@ static void test_title_linked_teaser(void)
     pith_doc_free(d);
 }
 
+/* The page's name in a breadcrumb (a headline-classed span in a nav) is no
+ * headline, though it equals og:title; the h1 that opens the article is. */
+static void test_title_breadcrumb_title(void)
+{
+    const char *html = "<html><head><title>Hazard-Service - Qualis</title>"
+                       "<meta property=\"og:title\" content=\"Hazard-Service\"></head><body>"
+                       "<nav class=breadcrumb><ol><li><a href=\"/\">Home</a></li><li><span "
+                       "class=\"breadcrumb-page-title\">Hazard-Service</span></li></ol></nav>"
+                       "<div id=content><h1>Hazardous goods management for makers and importers</h1>" PARA PARA2
+                       "</div></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Hazardous goods management for makers and importers");
+    pith_doc_free(d);
+}
+
 /* All-caps sections become title case, in Latin and Cyrillic; acronyms stay. */
 static void test_section_caps(void)
 {
@@ -1508,6 +1523,7 @@ int main(void)
     test_title_number_range();
     test_title_h2_headline();
     test_title_linked_teaser();
+    test_title_breadcrumb_title();
     test_microdata();
     test_language();
     test_date_plausibility();
