@@ -3522,8 +3522,12 @@ static nid pick_heading(mctx *c, const sv *refs, sv tt, int have_decl, sv *out, 
                 } else if (level == 1) {
                     for (int r = 0; r < 2; r++)
                         if (tkey_ends_with(tk, &rk[r])) { /* "Kicker Headline" */
-                            *out = refs[r];
-                            *matched = 2;
+                            /* the heading's own kicker element, when it has
+                             * one, says where the headline starts: og:title
+                             * may carry part of the kicker ("Nach Corona-
+                             * Lockerungen" / "Corona-Lockerungen: Headline") */
+                            *out = h->rest.n ? h->rest : refs[r];
+                            *matched = h->rest.n ? 1 : 2;
                             return h->id;
                         }
                 } else {

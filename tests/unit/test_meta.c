@@ -409,6 +409,21 @@ static void test_title_breadcrumb_title(void)
     pith_doc_free(d);
 }
 
+/* og:title "Topic: Headline" under an h1 "After the topic | Headline" whose
+ * kicker is its own element: the headline is the h1's text after the kicker. */
+static void test_title_kicker_element_over_declared(void)
+{
+    const char *html = "<html><head><title>Reopening: Car dealers expect a slow start | Example Radio</title>"
+                       "<meta property=\"og:title\" content=\"Reopening: Car dealers expect a slow start\">"
+                       "</head><body><article><h1><span class=\"topline\">After the reopening</span> <span "
+                       "class=\"headline\">Car dealers expect a slow start</span></h1>" PARA PARA2
+                       "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Car dealers expect a slow start");
+    CHECK_STR(S(d, PITH_FIELD_TITLE), "html");
+    pith_doc_free(d);
+}
+
 /* All-caps sections become title case, in Latin and Cyrillic; acronyms stay. */
 static void test_section_caps(void)
 {
@@ -1524,6 +1539,7 @@ int main(void)
     test_title_h2_headline();
     test_title_linked_teaser();
     test_title_breadcrumb_title();
+    test_title_kicker_element_over_declared();
     test_microdata();
     test_language();
     test_date_plausibility();
