@@ -3284,6 +3284,39 @@ static int heading_is_site(const mctx *c, sv t, sv tsite)
     return ll >= 6 && lt > ll && !memcmp(kt, kl, ll);
 }
 
+/* Is heading id all link, to the site's home page ("/", "https://host/",
+ * "index.html")? The site's logo, not a headline. */
+static int heading_links_home(const page *pg, nid id)
+{
+    const node *h = &pg->nodes[id];
+    if (!h->chars || h->link_chars < h->chars)
+        return 0;
+    nid end = subtree_end(pg, id);
+    for (nid i = id; i <= end && i < id + 16; i++) {
+        const char *u = pg->nodes[i].tag == T_A ? node_attr(pg, &pg->nodes[i], A_HREF) : NULL;
+        if (!u)
+            continue;
+        int host = 1;
+        if (!strncmp(u, "https://", 8))
+            u += 8;
+        else if (!strncmp(u, "http://", 7))
+            u += 7;
+        else if (!strncmp(u, "//", 2))
+            u += 2;
+        else
+            host = 0;
+        if (host) { /* past the host: the path, "" for none */
+            const char *sl = strchr(u, '/');
+            u = sl ? sl : u + strlen(u);
+        } else if (!strncmp(u, "./", 2) || !strncmp(u, "index.", 6)) {
+            return 1;
+        }
+        if ((host && !u[0]) || !strcmp(u, "/") || !strncmp(u, "/index.", 7) || !strncmp(u, "/#", 2))
+            return 1;
+    }
+    return 0;
+}
+
 /* A heading's text without its kicker: <h1><span class=kicker>Brexit</span>
  * Headline</h1>, <h1><small>Topic</small><br>Headline</h1>. The first
  * child (through single-child wrappers) must be a span/div/p with a class,
@@ -3475,6 +3508,8 @@ static nid pick_heading(mctx *c, const sv *refs, sv tt, int have_decl, sv *out, 
                 continue; /* a linked teaser title beside the page's h1s */
             if (pass && (c->pg->nodes[cand[k]].hints & H_NAV))
                 continue; /* the page's name in a breadcrumb or menu */
+            if (heading_links_home(c->pg, cand[k]))
+                continue; /* the site's logo */
             sv t = subtree_text(c, cand[k], 600);
             if (t.n < 2)
                 continue;

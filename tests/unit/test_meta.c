@@ -424,6 +424,25 @@ static void test_title_kicker_element_over_declared(void)
     pith_doc_free(d);
 }
 
+/* An h1 that is all link to the home page is the site's logo, though it
+ * shares a word with the <title> (the author's name); a link elsewhere is
+ * no logo. */
+static void test_title_logo_h1_home_link(void)
+{
+    const char *html = "<html><head><title>Get your code covered | Code | Nicolas Perri</title></head><body>"
+                       "<header><h1><a href=\"https://nicolas.example.org/\">Hi, I'm <strong>Nicolas.</strong></a>"
+                       "</h1></header><article><h2>Get your code covered</h2>" PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Get your code covered");
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Night train returns | Rail Blog</title></head><body><article>"
+                        "<h1><a href=\"/2024/07/night-train\">Night train returns</a></h1>" PARA PARA2
+                        "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Night train returns");
+    pith_doc_free(d);
+}
+
 /* All-caps sections become title case, in Latin and Cyrillic; acronyms stay. */
 static void test_section_caps(void)
 {
@@ -1540,6 +1559,7 @@ int main(void)
     test_title_linked_teaser();
     test_title_breadcrumb_title();
     test_title_kicker_element_over_declared();
+    test_title_logo_h1_home_link();
     test_microdata();
     test_language();
     test_date_plausibility();
