@@ -3635,6 +3635,15 @@ static nid fallback_h1(mctx *c, const hcand *hc, unsigned n_h1, const sv *refs, 
         return 0;
     /* an h1 unrelated to the titles is a section or site label, unless the
      * <title> says nothing (one word, or the site's name) */
+    /* "Minecraft News" on the site "Minecraft Update News": the blog's name */
+    sv site = meta_val(c, S_OG_SITE);
+    if (site.n) {
+        toks th, ts;
+        tokenize(t.s, t.n, &th);
+        tokenize(site.s, site.n, &ts);
+        if (th.n >= 2 && overlap(&th, &ts) == th.n)
+            return 0;
+    }
     int weak_tt = !have_decl && (word_count(refs[1]) <= 1 || is_site_part(c, refs[1].s, refs[1].n));
     if (!weak_tt && !share_word(t, refs[0]) && !share_word(t, refs[1]))
         return 0;

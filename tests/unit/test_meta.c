@@ -443,6 +443,18 @@ static void test_title_logo_h1_home_link(void)
     pith_doc_free(d);
 }
 
+/* An unmatched h1 whose words are all in og:site_name is the blog's name. */
+static void test_title_h1_words_of_site_name(void)
+{
+    const char *html = "<html><head><title>Rail 2024 - The night train returns</title>"
+                       "<meta property=\"og:title\" content=\"Rail 2024 - The night train returns\">"
+                       "<meta property=\"og:site_name\" content=\"Rail Update News\"></head><body><article>"
+                       "<h1>Rail News</h1>" PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Rail 2024 - The night train returns");
+    pith_doc_free(d);
+}
+
 /* All-caps sections become title case, in Latin and Cyrillic; acronyms stay. */
 static void test_section_caps(void)
 {
@@ -1560,6 +1572,7 @@ int main(void)
     test_title_breadcrumb_title();
     test_title_kicker_element_over_declared();
     test_title_logo_h1_home_link();
+    test_title_h1_words_of_site_name();
     test_microdata();
     test_language();
     test_date_plausibility();
