@@ -3476,8 +3476,10 @@ static nid pick_heading(mctx *c, const sv *refs, sv tt, int have_decl, sv *out, 
     *site_h1 = 0;
     out->s = NULL;
     out->n = 0;
-    /* prefixes of the titles' parts ("Headline | Section | Site" -> "Headline", "Headline | Section") */
-    sv pre[16];
+    /* prefixes of the titles' parts ("Headline | Section | Site" -> "Headline",
+     * "Headline | Section"); their last parts for fuzzy matches ("Tagline -
+     * Headline") */
+    sv pre[16], last[2] = {{NULL, 0}, {NULL, 0}};
     unsigned npre = 0;
     for (int r = 0; r < 2; r++) {
         tpart p[8];
@@ -3486,6 +3488,8 @@ static nid pick_heading(mctx *c, const sv *refs, sv tt, int have_decl, sv *out, 
         unsigned np = split_title(refs[r], p);
         for (unsigned k = 1; k < np && npre < 16; k++)
             pre[npre++] = trim(sv_of(refs[r].s + p[0].b, p[k - 1].e - p[0].b));
+        if (np >= 2)
+            last[r] = sv_of(refs[r].s + p[np - 1].b, p[np - 1].e - p[np - 1].b);
     }
     hcand *hc = arena_alloc(c->a, 2 * MAX_CAND * sizeof *hc);
     tkey *rk = arena_alloc(c->a, 20 * sizeof *rk); /* refs[0..4), then pre[0..npre) */
@@ -3496,6 +3500,9 @@ static nid pick_heading(mctx *c, const sv *refs, sv tt, int have_decl, sv *out, 
         make_tkey(c->a, refs[r], &rk[r]);
     for (unsigned r = 0; r < npre; r++)
         make_tkey(c->a, pre[r], &rk[4 + r]);
+    tkey lk[2];
+    make_tkey(c->a, last[0], &lk[0]);
+    make_tkey(c->a, last[1], &lk[1]);
     sv tsite = title_site_part(tt);
     for (int pass = 0; pass < 2; pass++) {
         const nid *cand = pass ? c->titleish : c->h1s;
@@ -3568,6 +3575,8 @@ static nid pick_heading(mctx *c, const sv *refs, sv tt, int have_decl, sv *out, 
                 } else {
                     for (int r = 0; r < 4 && !hit; r++)
                         hit = tkey_matches(tk, &rk[r]);
+                    for (int r = 0; r < 2 && !hit; r++)
+                        hit = tkey_matches(tk, &lk[r]);
                 }
                 if (hit) {
                     /* a kicker never belongs to the title, unless a declared

@@ -455,6 +455,21 @@ static void test_title_h1_words_of_site_name(void)
     pith_doc_free(d);
 }
 
+/* "Tagline - Product name" in og:title: an h1 that most of the last part
+ * covers is the headline, though it sits deep in the page. */
+#define TEN_B "<b>w</b> <b>w</b> <b>w</b> <b>w</b> <b>w</b> <b>w</b> <b>w</b> <b>w</b> <b>w</b> <b>w</b> "
+static void test_title_h1_matches_last_part(void)
+{
+    const char *html = "<html><head><title>Save money on trains - Rail Pass Europe Digital Ticket for Students</title>"
+                       "<meta property=\"og:title\" content=\"Save money on trains - Rail Pass Europe Digital "
+                       "Ticket for Students\"></head><body><article>" PARA "<p>" TEN_B TEN_B TEN_B TEN_B TEN_B "</p>"
+                       "<h1>Rail Pass Europe for Students</h1>" PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Rail Pass Europe for Students");
+    pith_doc_free(d);
+}
+#undef TEN_B
+
 /* All-caps sections become title case, in Latin and Cyrillic; acronyms stay. */
 static void test_section_caps(void)
 {
@@ -1573,6 +1588,7 @@ int main(void)
     test_title_kicker_element_over_declared();
     test_title_logo_h1_home_link();
     test_title_h1_words_of_site_name();
+    test_title_h1_matches_last_part();
     test_microdata();
     test_language();
     test_date_plausibility();
