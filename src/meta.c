@@ -3389,6 +3389,20 @@ static sv heading_without_kicker(const mctx *c, nid h)
 }
 
 
+/* A title of one-word parts ("Drucker • Etiketten • Service"): keywords, no
+ * headline. */
+static int keyword_list(sv t)
+{
+    tpart p[8];
+    unsigned np = t.n ? split_title(t, p) : 0;
+    if (np < 3)
+        return 0;
+    for (unsigned k = 0; k < np; k++)
+        if (word_count(sv_of(t.s + p[k].b, p[k].e - p[k].b)) > 1)
+            return 0;
+    return 1;
+}
+
 /* Do two titles share words of 3+ letters: two, or one when one title is
  * short? Words of 5+ letters count by their first five ("elektronische
  * Katzenspielzeug" and "elektronisches Katzenspielzeug"), so inflected
@@ -3653,7 +3667,8 @@ static nid fallback_h1(mctx *c, const hcand *hc, unsigned n_h1, const sv *refs, 
         if (th.n >= 2 && overlap(&th, &ts) == th.n)
             return 0;
     }
-    int weak_tt = !have_decl && (word_count(refs[1]) <= 1 || is_site_part(c, refs[1].s, refs[1].n));
+    int weak_tt = !have_decl && (word_count(refs[1]) <= 1 || is_site_part(c, refs[1].s, refs[1].n) ||
+                                 keyword_list(refs[1]));
     if (!weak_tt && !share_word(t, refs[0]) && !share_word(t, refs[1]))
         return 0;
     *out = t;

@@ -470,6 +470,26 @@ static void test_title_h1_matches_last_part(void)
 }
 #undef TEN_B
 
+/* A <title> of one-word parts ("Printers • Labels • Service") is a keyword
+ * list: the h1 that opens the article is the title though it shares only one
+ * word with it; with a real <title> that h1 is a section label. */
+static void test_title_keyword_list(void)
+{
+    const char *html = "<html><head><title>Printers &bull; Labels &bull; Service | Example AG</title>"
+                       "<meta property=\"og:site_name\" content=\"Example AG\"></head><body>"
+                       "<article><h1>Printing solutions from the printer experts</h1>" PARA PARA2
+                       "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Printing solutions from the printer experts");
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Printer makers merge after long talks | Example AG</title>"
+                        "<meta property=\"og:site_name\" content=\"Example AG\"></head><body>"
+                        "<article><h1>Latest from the printer experts</h1>" PARA PARA2 "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Printer makers merge after long talks");
+    pith_doc_free(d);
+}
+
 /* All-caps sections become title case, in Latin and Cyrillic; acronyms stay. */
 static void test_section_caps(void)
 {
@@ -1589,6 +1609,7 @@ int main(void)
     test_title_logo_h1_home_link();
     test_title_h1_words_of_site_name();
     test_title_h1_matches_last_part();
+    test_title_keyword_list();
     test_microdata();
     test_language();
     test_date_plausibility();
