@@ -768,7 +768,8 @@ static int is_site_name(const mctx *c, sv s)
     return 0;
 }
 
-/* Title parts that name no article: "Blog Archive", "Home" ... */
+/* Title parts that name no article: "Blog Archive", "Home" ... 2 for the
+ * archive words (the first four), 1 for the rest, 0 for none. */
 static int generic_part(sv s)
 {
     static const char *const GEN[] = {"blogarchive", "blogarchiv", "archive", "archiv", "home", "homepage",
@@ -779,7 +780,7 @@ static int generic_part(sv s)
     size_t kl = fold_key(s.s, s.n, k, sizeof k);
     for (size_t i = 0; i < sizeof GEN / sizeof GEN[0]; i++)
         if (strlen(GEN[i]) == kl && !memcmp(GEN[i], k, kl))
-            return 1;
+            return i < 4 ? 2 : 1;
     return 0;
 }
 
@@ -871,11 +872,11 @@ static sv clean_title(const mctx *c, sv t)
         else
             break;
     }
-    /* a generic part inside ("Site » Blog Archive » Headline", WordPress's
-     * old default) parts the site or section from the headline: the side
-     * with more words is kept */
+    /* an archive part inside ("Site » Blog Archive » Headline", WordPress's
+     * old default) parts the site from the headline: the side with more
+     * words is kept ("Post - Date - Blog - Site" is no such title) */
     for (unsigned k = lo + 1; k + 1 < hi; k++)
-        if (generic_part(sv_of(t.s + p[k].b, p[k].e - p[k].b))) {
+        if (generic_part(sv_of(t.s + p[k].b, p[k].e - p[k].b)) == 2) {
             int wa = word_count(sv_of(t.s + p[lo].b, p[k - 1].e - p[lo].b));
             int wb = word_count(sv_of(t.s + p[k + 1].b, p[hi - 1].e - p[k + 1].b));
             if (wb >= wa)

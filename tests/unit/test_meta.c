@@ -301,11 +301,17 @@ static void test_title_blog_archive(void)
     pith_doc *d = run(html, NULL, REF_2024);
     CHECK_STR(F(d, PITH_FIELD_TITLE), "Night train returns to the valley");
     pith_doc_free(d);
-    /* the generic part before a longer side: that side is kept */
-    const char *html2 = "<html><head><title>Night train returns to the valley | News | Rail Notes</title></head>"
+    /* the archive part before a longer side: that side is kept */
+    const char *html2 = "<html><head><title>Night train returns to the valley | Archive | Rail Notes</title></head>"
                         "<body><div class=post>" PARA PARA2 "</div></body></html>";
     d = run(html2, NULL, REF_2024);
     CHECK_STR(F(d, PITH_FIELD_TITLE), "Night train returns to the valley");
+    pith_doc_free(d);
+    /* "Post - Date - Blog - Site": another generic part inside cuts nothing */
+    const char *html3 = "<html><head><title>Letters - 26 October 2010 - Blog - Pictures, news and stories of the "
+                        "town</title></head><body><div class=post>" PARA PARA2 "</div></body></html>";
+    d = run(html3, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Letters - 26 October 2010 - Blog - Pictures, news and stories of the town");
     pith_doc_free(d);
 }
 
