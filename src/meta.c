@@ -3652,6 +3652,9 @@ static nid fallback_h1(mctx *c, const hcand *hc, unsigned n_h1, const sv *refs, 
     }
     if (!best && n_h1 == 1 && c->n_h1 == 1 && !refs[0].n && !refs[1].n)
         best = &hc[0];
+    /* the page's only h1, inside the region */
+    if (!best && n_h1 == 1 && c->n_h1 == 1 && hc[0].id >= c->rs && hc[0].id <= c->re)
+        best = &hc[0];
     if (!best)
         return 0;
     sv t = best->rest.n ? best->rest : best->full;

@@ -26,6 +26,10 @@ static pith_extractor *EX;
     "<p>Residents who attended the meeting said they were pleased with the outcome, although several of " \
     "them asked why the decision had taken so long and whether the money would arrive before winter.</p>"
 
+/* 100 nodes of filler: puts what follows past the start of the article. */
+#define TEN_B "<b>w</b> <b>w</b> <b>w</b> <b>w</b> <b>w</b> <b>w</b> <b>w</b> <b>w</b> <b>w</b> <b>w</b> "
+#define FIFTY_B "<p>" TEN_B TEN_B TEN_B TEN_B TEN_B "</p>"
+
 static pith_doc *run(const char *html, const char *url, int64_t ref)
 {
     pith_input in;
@@ -463,19 +467,16 @@ static void test_title_h1_words_of_site_name(void)
 
 /* "Tagline - Product name" in og:title: an h1 that most of the last part
  * covers is the headline, though it sits deep in the page. */
-#define TEN_B "<b>w</b> <b>w</b> <b>w</b> <b>w</b> <b>w</b> <b>w</b> <b>w</b> <b>w</b> <b>w</b> <b>w</b> "
 static void test_title_h1_matches_last_part(void)
 {
     const char *html = "<html><head><title>Save money on trains - Rail Pass Europe Digital Ticket for Students</title>"
                        "<meta property=\"og:title\" content=\"Save money on trains - Rail Pass Europe Digital "
-                       "Ticket for Students\"></head><body><article>" PARA "<p>" TEN_B TEN_B TEN_B TEN_B TEN_B "</p>"
+                       "Ticket for Students\"></head><body><article>" PARA FIFTY_B
                        "<h1>Rail Pass Europe for Students</h1>" PARA2 "</article></body></html>";
     pith_doc *d = run(html, NULL, REF_2024);
     CHECK_STR(F(d, PITH_FIELD_TITLE), "Rail Pass Europe for Students");
     pith_doc_free(d);
 }
-#undef TEN_B
-
 /* A <title> of one-word parts ("Printers • Labels • Service") is a keyword
  * list: the h1 that opens the article is the title though it shares only one
  * word with it; with a real <title> that h1 is a section label. */
@@ -496,6 +497,18 @@ static void test_title_keyword_list(void)
     pith_doc_free(d);
 }
 
+/* The page's only h1, deep inside the article region, sharing words with
+ * an SEO og:title, is the headline. */
+static void test_title_only_h1_in_region(void)
+{
+    const char *html = "<html><head><title>Company cars: lease or buy? What pays off?</title>"
+                       "<meta property=\"og:title\" content=\"Company cars: lease or buy? What pays off?\"></head>"
+                       "<body><article>" PARA FIFTY_B
+                       "<h1>Company cars: leasing or buying?</h1>" PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Company cars: leasing or buying?");
+    pith_doc_free(d);
+}
 /* All-caps sections become title case, in Latin and Cyrillic; acronyms stay. */
 static void test_section_caps(void)
 {
@@ -1616,6 +1629,7 @@ int main(void)
     test_title_h1_words_of_site_name();
     test_title_h1_matches_last_part();
     test_title_keyword_list();
+    test_title_only_h1_in_region();
     test_microdata();
     test_language();
     test_date_plausibility();
