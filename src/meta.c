@@ -890,7 +890,7 @@ static sv clean_title(const mctx *c, sv t)
     return trim(sv_of(t.s + p[lo].b, p[hi - 1].e - p[lo].b));
 }
 
-/* t without its last part when that part is (folded) the text part:
+/* t without its last part when that part equals part (folded):
  * "Headline » Site" -> "Headline". */
 static sv cut_last_part(sv t, sv part)
 {
@@ -3285,8 +3285,8 @@ static int heading_is_site(const mctx *c, sv t, sv tsite)
     return ll >= 6 && lt > ll && !memcmp(kt, kl, ll);
 }
 
-/* Is heading id all link, to the site's home page ("/", "https://host/",
- * "index.html")? The site's logo, not a headline. */
+/* Is heading id all link, to the site's home page ("/", "/index.html",
+ * "https://host/")? The site's logo, not a headline. */
 static int heading_links_home(const page *pg, nid id)
 {
     const node *h = &pg->nodes[id];
@@ -3309,9 +3309,8 @@ static int heading_links_home(const page *pg, nid id)
         if (host) { /* past the host: the path, "" for none */
             const char *sl = strchr(u, '/');
             u = sl ? sl : u + strlen(u);
-        } else if (!strncmp(u, "./", 2) || !strncmp(u, "index.", 6)) {
-            return 1;
         }
+        /* relative paths ("./", "index.html") name the current folder, no home */
         if ((host && !u[0]) || !strcmp(u, "/") || !strncmp(u, "/index.", 7) || !strncmp(u, "/#", 2))
             return 1;
     }
@@ -3476,13 +3475,16 @@ typedef struct hcand {
 
 /* The headline element and its text. refs are the declared and <title>
  * texts (cleaned and raw). Candidates are h1s (nearest the region first),
- * then headline-classed elements around the region; a kicker inside a
- * heading is dropped. In order of strength: a heading equal to a ref (or to
+ * then headline-classed elements around the region (not linked teasers, not
+ * in a breadcrumb or menu); a kicker or a trailing <small> inside a heading
+ * is dropped. In order of strength: a heading equal to a cleaned ref (or to
  * the leading parts of one), a heading that is a kicker plus a ref (the
- * ref's text is taken, *matched = 2), a heading a ref fuzzily matches.
- * Without a match, the first h1 at the start of the region (or the nearest
- * one above it) is taken when it shares words with the titles or the
- * <title> says nothing. Site-name headings are never the headline. */
+ * ref's text is taken, *matched = 2, unless the kicker is an element of its
+ * own), a heading a ref or a ref's last part fuzzily matches. Without a
+ * match, fallback_h1(); without that, an h2..h4 at the article's start that
+ * equals or matches a ref gives the text (*matched = 3, returns 0).
+ * Site-name and home-link headings are never the headline; *site_h1 says an
+ * h1 read as the <title>'s last part (the logo). */
 static nid fallback_h1(mctx *c, const hcand *hc, unsigned n_h1, const sv *refs, int have_decl, sv *out);
 
 static nid pick_heading(mctx *c, const sv *refs, sv tt, int have_decl, sv *out, int *matched, int *site_h1)
@@ -3627,8 +3629,12 @@ static nid pick_heading(mctx *c, const sv *refs, sv tt, int have_decl, sv *out, 
             if (!ht[k].n)
                 continue;
             int hit = 0;
-            for (unsigned r = 0; r < (level ? 4u : 4 + npre) && !hit; r++)
-                hit = level ? r < 2 && tkey_matches(&hk[k], &rk[r]) : tkey_eq(&hk[k], &rk[r]);
+            if (level == 0)
+                for (unsigned r = 0; r < 4 + npre && !hit; r++)
+                    hit = tkey_eq(&hk[k], &rk[r]);
+            else
+                for (int r = 0; r < 2 && !hit; r++)
+                    hit = tkey_matches(&hk[k], &rk[r]);
             if (hit) {
                 *out = ht[k];
                 *matched = 3;
@@ -3639,7 +3645,9 @@ static nid pick_heading(mctx *c, const sv *refs, sv tt, int have_decl, sv *out, 
 }
 
 /* pick_heading without a match: the h1 that opens the region (or the nearest
- * above it) when it shares words with the titles or the <title> says nothing. */
+ * above it, or the page's only h1 inside the region) when it shares words
+ * with the cleaned titles (stems) or the <title> says nothing, and is not the
+ * site's name in other words. */
 static nid fallback_h1(mctx *c, const hcand *hc, unsigned n_h1, const sv *refs, int have_decl, sv *out)
 {
     const hcand *best = NULL;
@@ -3660,8 +3668,6 @@ static nid fallback_h1(mctx *c, const hcand *hc, unsigned n_h1, const sv *refs, 
     sv t = best->rest.n ? best->rest : best->full;
     if (t.n < 4 || text_is_furniture_phrase(t.s, t.n))
         return 0;
-    /* an h1 unrelated to the titles is a section or site label, unless the
-     * <title> says nothing (one word, or the site's name) */
     /* "Minecraft News" on the site "Minecraft Update News": the blog's name */
     sv site = meta_val(c, S_OG_SITE);
     if (site.n) {
@@ -3671,6 +3677,8 @@ static nid fallback_h1(mctx *c, const hcand *hc, unsigned n_h1, const sv *refs, 
         if (th.n >= 2 && overlap(&th, &ts) == th.n)
             return 0;
     }
+    /* an h1 unrelated to the titles is a section or site label, unless the
+     * <title> says nothing (one word, the site's name, a keyword list) */
     int weak_tt = !have_decl && (word_count(refs[1]) <= 1 || is_site_part(c, refs[1].s, refs[1].n) ||
                                  keyword_list(refs[1]));
     if (!weak_tt && !share_word(t, refs[0]) && !share_word(t, refs[1]))
