@@ -256,7 +256,9 @@ typedef struct toks {
     unsigned n;
 } toks;
 
-static void tokenize_min(const char *s, size_t n, toks *t, unsigned min_cp)
+/* Words of min_cp+ code points; with stem_cp, a word's hash covers only its
+ * first stem_cp code points ("elektronische" = "elektronisches"). */
+static void tokenize_stem(const char *s, size_t n, toks *t, unsigned min_cp, unsigned stem_cp)
 {
     t->n = 0;
     const unsigned char *u = (const unsigned char *)s;
@@ -270,7 +272,9 @@ static void tokenize_min(const char *s, size_t n, toks *t, unsigned min_cp)
         if (i < n)
             c = utf8_decode(u + i, n - i, &adv);
         if (i < n && cp_word(c)) {
-            if (c < 0x80) { /* ASCII fast path */
+            if (stem_cp && len >= stem_cp) {
+                /* past the stem: counted, not hashed */
+            } else if (c < 0x80) { /* ASCII fast path */
                 unsigned char ch = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
                 h = (h ^ ch) * 16777619u;
             } else {
@@ -292,6 +296,8 @@ static void tokenize_min(const char *s, size_t n, toks *t, unsigned min_cp)
         i += adv;
     }
 }
+
+static void tokenize_min(const char *s, size_t n, toks *t, unsigned min_cp) { tokenize_stem(s, n, t, min_cp, 0); }
 
 static void tokenize(const char *s, size_t n, toks *t) { tokenize_min(s, n, t, 1); }
 
@@ -763,7 +769,8 @@ static int is_site_name(const mctx *c, sv s)
     return 0;
 }
 
-/* Title parts that name no article: "Blog Archive", "Home" ... */
+/* Title parts that name no article: "Blog Archive", "Home" ... 2 for the
+ * archive words (the first four), 1 for the rest, 0 for none. */
 static int generic_part(sv s)
 {
     static const char *const GEN[] = {"blogarchive", "blogarchiv", "archive", "archiv", "home", "homepage",
@@ -774,7 +781,7 @@ static int generic_part(sv s)
     size_t kl = fold_key(s.s, s.n, k, sizeof k);
     for (size_t i = 0; i < sizeof GEN / sizeof GEN[0]; i++)
         if (strlen(GEN[i]) == kl && !memcmp(GEN[i], k, kl))
-            return 1;
+            return i < 4 ? 2 : 1;
     return 0;
 }
 
@@ -786,7 +793,8 @@ typedef struct tpart {
 
 /* Split a title at separators written with spaces around them
  * (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « ", " / ",
- * " ~ ") and at a bare '|'. Returns the number of parts (max 8). */
+ * " ~ ") and at a bare '|'; a dash between numbers is a range, no
+ * separator. Returns the number of parts (max 8). */
 static unsigned split_title(sv t, tpart *p)
 {
     static const char *const SEPS[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xB7 ",
@@ -806,6 +814,17 @@ static unsigned split_title(sv t, tpart *p)
                 sl = l;
                 break;
             }
+        }
+        /* a dash between numbers is a range: "14. - 20. Januar", "1931 – 1945" */
+        int dash = (sl == 3 && t.s[i + 1] == '-') ||
+                   (sl == 5 && (unsigned char)t.s[i + 1] == 0xE2 && (unsigned char)t.s[i + 2] == 0x80 &&
+                    ((unsigned char)t.s[i + 3] == 0x93 || (unsigned char)t.s[i + 3] == 0x94));
+        if (dash && i > 0 && i + sl < t.n && t.s[i + sl] >= '0' && t.s[i + sl] <= '9') {
+            size_t q = i;
+            if (q > 1 && t.s[q - 1] == '.')
+                q--;
+            if (t.s[q - 1] >= '0' && t.s[q - 1] <= '9')
+                sl = 0;
         }
         if (sl && i > b) {
             p[np].b = b;
@@ -829,6 +848,13 @@ static unsigned split_title(sv t, tpart *p)
     return np;
 }
 
+static int word_count(sv s)
+{
+    toks t;
+    tokenize(s.s, s.n, &t);
+    return (int)t.n;
+}
+
 /* Remove leading / trailing parts that name the site. */
 static sv clean_title(const mctx *c, sv t)
 {
@@ -847,9 +873,33 @@ static sv clean_title(const mctx *c, sv t)
         else
             break;
     }
+    /* an archive part inside ("Site » Blog Archive » Headline", WordPress's
+     * old default) parts the site from the headline: the side with more
+     * words is kept ("Post - Date - Blog - Site" is no such title) */
+    for (unsigned k = lo + 1; k + 1 < hi; k++)
+        if (generic_part(sv_of(t.s + p[k].b, p[k].e - p[k].b)) == 2) {
+            int wa = word_count(sv_of(t.s + p[lo].b, p[k - 1].e - p[lo].b));
+            int wb = word_count(sv_of(t.s + p[k + 1].b, p[hi - 1].e - p[k + 1].b));
+            if (wb >= wa)
+                lo = k + 1;
+            else
+                hi = k;
+            break;
+        }
     if (lo == 0 && hi == np)
         return t;
     return trim(sv_of(t.s + p[lo].b, p[hi - 1].e - p[lo].b));
+}
+
+/* t without its last part when that part equals part (folded):
+ * "Headline » Site" -> "Headline". */
+static sv cut_last_part(sv t, sv part)
+{
+    tpart p[8];
+    unsigned np = t.n && part.n ? split_title(t, p) : 0;
+    if (np < 2 || !key_eq(t.s + p[np - 1].b, p[np - 1].e - p[np - 1].b, part.s, part.n))
+        return t;
+    return trim(sv_of(t.s + p[0].b, p[np - 2].e - p[0].b));
 }
 
 /* Does heading text h match a reference title r? Most of h's words must be
@@ -865,13 +915,6 @@ static int heading_matches(sv h, sv r)
         return 0;
     unsigned ov = overlap(&th, &tr);
     return ov * 10 >= th.n * 9 && ov * 2 >= tr.n;
-}
-
-static int word_count(sv s)
-{
-    toks t;
-    tokenize(s.s, s.n, &t);
-    return (int)t.n;
 }
 
 /* ------------------------------------------------------------ node pass */
@@ -3329,11 +3372,45 @@ static int heading_is_site(const mctx *c, sv t, sv tsite)
     return ll >= 6 && lt > ll && !memcmp(kt, kl, ll);
 }
 
+/* Is heading id all link, to the site's home page ("/", "/index.html",
+ * "https://host/")? The site's logo, not a headline. */
+static int heading_links_home(const page *pg, nid id)
+{
+    const node *h = &pg->nodes[id];
+    if (!h->chars || h->link_chars < h->chars)
+        return 0;
+    nid end = subtree_end(pg, id);
+    for (nid i = id; i <= end && i < id + 16; i++) {
+        const char *u = pg->nodes[i].tag == T_A ? node_attr(pg, &pg->nodes[i], A_HREF) : NULL;
+        if (!u)
+            continue;
+        int host = 1;
+        if (!strncmp(u, "https://", 8))
+            u += 8;
+        else if (!strncmp(u, "http://", 7))
+            u += 7;
+        else if (!strncmp(u, "//", 2))
+            u += 2;
+        else
+            host = 0;
+        if (host) { /* past the host: the path, "" for none */
+            const char *sl = strchr(u, '/');
+            u = sl ? sl : u + strlen(u);
+        }
+        /* relative paths ("./", "index.html") name the current folder, no home */
+        if ((host && !u[0]) || !strcmp(u, "/") || !strncmp(u, "/index.", 7) || !strncmp(u, "/#", 2))
+            return 1;
+    }
+    return 0;
+}
+
 /* A heading's text without its kicker: <h1><span class=kicker>Brexit</span>
  * Headline</h1>, <h1><small>Topic</small><br>Headline</h1>. The first
  * child (through single-child wrappers) must be a span/div/p with a class,
  * or a small, or any inline element followed by <br>; it must be short and
- * the rest must have 2+ words. {NULL, 0} when there is no kicker. */
+ * the rest must have 2+ words. A last child <small> (a subtitle, the date
+ * line: <h1>Headline<br><small>02.02.2022 • Press</small></h1>) is cut
+ * too. {NULL, 0} when there is neither. */
 static int blank_node(const page *pg, nid id)
 {
     const node *n = &pg->nodes[id];
@@ -3378,22 +3455,50 @@ static sv heading_without_kicker(const mctx *c, nid h)
     int br = pg->nodes[next].tag == T_BR;
     int ok = ((f->tag == T_SPAN || f->tag == T_DIV || f->tag == T_P) && node_attr(pg, f, A_CLASS)) ||
              f->tag == T_SMALL || (br && f->tag != T_TEXT && f->tag != T_A);
-    if (!ok)
+    if (ok) {
+        sv kick = subtree_text(c, first, 200);
+        ok = kick.n && kick.n <= 80 && word_count(kick) <= 6;
+    }
+    /* a trailing <small> after the headline is a subtitle or the date line
+     * ("Headline<br><small>02.02.2022 • Press</small>") */
+    nid last = next, end = subtree_end(pg, cur);
+    for (nid ch = pg->nodes[next].next; ch; ch = pg->nodes[ch].next)
+        if (!blank_node(pg, ch))
+            last = ch;
+    if (pg->nodes[last].tag == T_SMALL && pg->nodes[last].chars <= 200 && (last != next || !ok))
+        end = last - 1;
+    if (!ok && end == subtree_end(pg, cur))
         return none;
-    sv kick = subtree_text(c, first, 200);
-    sv rest = range_text(c, next, subtree_end(pg, cur), 800);
-    if (!kick.n || kick.n > 80 || word_count(kick) > 6 || word_count(rest) < 2)
+    sv rest = range_text(c, ok ? next : first, end, 800);
+    if (word_count(rest) < 2)
         return none;
     return rest;
 }
 
 
-/* Do two titles share words of 3+ letters: two, or one when one title is short? */
+/* A title of one-word parts ("Drucker • Etiketten • Service"): keywords, no
+ * headline. */
+static int keyword_list(sv t)
+{
+    tpart p[8];
+    unsigned np = t.n ? split_title(t, p) : 0;
+    if (np < 3)
+        return 0;
+    for (unsigned k = 0; k < np; k++)
+        if (word_count(sv_of(t.s + p[k].b, p[k].e - p[k].b)) > 1)
+            return 0;
+    return 1;
+}
+
+/* Do two titles share words of 3+ letters: two, or one when one title is
+ * short? Words of 5+ letters count by their first five ("elektronische
+ * Katzenspielzeug" and "elektronisches Katzenspielzeug"), so inflected
+ * forms match. */
 static int share_word(sv a, sv b)
 {
     toks ta, tb;
-    tokenize_min(a.s, a.n, &ta, 3);
-    tokenize_min(b.s, b.n, &tb, 3);
+    tokenize_stem(a.s, a.n, &ta, 3, 5);
+    tokenize_stem(b.s, b.n, &tb, 3, 5);
     unsigned ov = overlap(&ta, &tb), mn = ta.n < tb.n ? ta.n : tb.n;
     return ov >= 2 || (ov >= 1 && ov * 2 >= mn);
 }
@@ -3457,28 +3562,38 @@ typedef struct hcand {
 
 /* The headline element and its text. refs are the declared and <title>
  * texts (cleaned and raw). Candidates are h1s (nearest the region first),
- * then headline-classed elements around the region; a kicker inside a
- * heading is dropped. In order of strength: a heading equal to a ref (or to
+ * then headline-classed elements around the region (not linked teasers, not
+ * in a breadcrumb or menu); a kicker or a trailing <small> inside a heading
+ * is dropped. In order of strength: a heading equal to a cleaned ref (or to
  * the leading parts of one), a heading that is a kicker plus a ref (the
- * ref's text is taken, *matched = 2), a heading a ref fuzzily matches.
- * Without a match, the first h1 at the start of the region (or the nearest
- * one above it) is taken when it shares words with the titles or the
- * <title> says nothing. Site-name headings are never the headline. */
-static nid pick_heading(mctx *c, const sv *refs, sv tt, int have_decl, sv *out, int *matched)
+ * ref's text is taken, *matched = 2, unless the kicker is an element of its
+ * own), a heading a ref or a ref's last part fuzzily matches. Without a
+ * match, fallback_h1(); without that, an h2..h4 at the article's start that
+ * equals or matches a ref gives the text (*matched = 3, returns 0).
+ * Site-name and home-link headings are never the headline; *site_h1 says an
+ * h1 read as the <title>'s last part (the logo). */
+static nid fallback_h1(mctx *c, const hcand *hc, unsigned n_h1, const sv *refs, int have_decl, sv *out);
+
+static nid pick_heading(mctx *c, const sv *refs, sv tt, int have_decl, sv *out, int *matched, int *site_h1)
 {
     *matched = 0;
+    *site_h1 = 0;
     out->s = NULL;
     out->n = 0;
-    /* prefixes of the titles' parts ("Headline | Section | Site" -> "Headline", "Headline | Section") */
-    sv pre[16];
+    /* prefixes of the titles' parts ("Headline | Section | Site" -> "Headline",
+     * "Headline | Section"); their last parts for fuzzy matches ("Tagline -
+     * Headline") */
+    sv pre[16], last[2] = {{NULL, 0}, {NULL, 0}};
     unsigned npre = 0;
-    for (int r = 2; r < 4; r++) {
+    for (int r = 0; r < 2; r++) {
         tpart p[8];
         if (!refs[r].n)
             continue;
         unsigned np = split_title(refs[r], p);
         for (unsigned k = 1; k < np && npre < 16; k++)
             pre[npre++] = trim(sv_of(refs[r].s + p[0].b, p[k - 1].e - p[0].b));
+        if (np >= 2)
+            last[r] = sv_of(refs[r].s + p[np - 1].b, p[np - 1].e - p[np - 1].b);
     }
     hcand *hc = arena_alloc(c->a, 2 * MAX_CAND * sizeof *hc);
     tkey *rk = arena_alloc(c->a, 20 * sizeof *rk); /* refs[0..4), then pre[0..npre) */
@@ -3489,6 +3604,9 @@ static nid pick_heading(mctx *c, const sv *refs, sv tt, int have_decl, sv *out, 
         make_tkey(c->a, refs[r], &rk[r]);
     for (unsigned r = 0; r < npre; r++)
         make_tkey(c->a, pre[r], &rk[4 + r]);
+    tkey lk[2];
+    make_tkey(c->a, last[0], &lk[0]);
+    make_tkey(c->a, last[1], &lk[1]);
     sv tsite = title_site_part(tt);
     for (int pass = 0; pass < 2; pass++) {
         const nid *cand = pass ? c->titleish : c->h1s;
@@ -3497,9 +3615,20 @@ static nid pick_heading(mctx *c, const sv *refs, sv tt, int have_decl, sv *out, 
         for (unsigned k = 0; k < nc; k++) {
             if (pass && c->rs && (cand[k] + 400 < c->rs || cand[k] > c->re))
                 continue; /* headline-classed elements only around the article */
+            if (pass && n_h1 && c->pg->nodes[cand[k]].link_chars >= c->pg->nodes[cand[k]].chars)
+                continue; /* a linked teaser title beside the page's h1s */
+            if (pass && (c->pg->nodes[cand[k]].hints & H_NAV))
+                continue; /* the page's name in a breadcrumb or menu */
+            if (heading_links_home(c->pg, cand[k]))
+                continue; /* the site's logo */
             sv t = subtree_text(c, cand[k], 600);
-            if (t.n < 2 || heading_is_site(c, t, tsite))
+            if (t.n < 2)
                 continue;
+            if (heading_is_site(c, t, tsite)) {
+                if (!pass && !is_site_part(c, t.s, t.n))
+                    *site_h1 = 1; /* the <title>'s last part is the logo's text */
+                continue;
+            }
             hcand *h = &hc[nh++];
             h->id = cand[k];
             h->dist = heading_dist(c, cand[k]);
@@ -3529,29 +3658,85 @@ static nid pick_heading(mctx *c, const sv *refs, sv tt, int have_decl, sv *out, 
                 const tkey *tk = v ? &h->kfull : &h->krest;
                 if (!t.n)
                     continue;
-                int hit = 0;
+                int hit = 0, whole = 0;
                 if (level == 0) {
                     for (unsigned r = 0; r < 4 + npre && !hit; r++)
-                        hit = tkey_eq(tk, &rk[r]);
+                        if ((hit = tkey_eq(tk, &rk[r])) && v) {
+                            sv rt = r < 4 ? refs[r] : pre[r - 4];
+                            whole = rt.n == t.n && !memcmp(rt.s, t.s, t.n);
+                        }
                 } else if (level == 1) {
                     for (int r = 0; r < 2; r++)
                         if (tkey_ends_with(tk, &rk[r])) { /* "Kicker Headline" */
-                            *out = refs[r];
-                            *matched = 2;
+                            /* the heading's own kicker element, when it has
+                             * one, says where the headline starts: og:title
+                             * may carry part of the kicker ("Nach Corona-
+                             * Lockerungen" / "Corona-Lockerungen: Headline") */
+                            *out = h->rest.n ? h->rest : refs[r];
+                            *matched = h->rest.n ? 1 : 2;
                             return h->id;
                         }
                 } else {
                     for (int r = 0; r < 4 && !hit; r++)
                         hit = tkey_matches(tk, &rk[r]);
+                    for (int r = 0; r < 2 && !hit; r++)
+                        hit = tkey_matches(tk, &lk[r]);
                 }
                 if (hit) {
-                    *out = h->rest.n ? h->rest : t; /* a kicker never belongs to the title */
+                    /* a kicker never belongs to the title, unless a declared
+                     * or <title> text reads as the whole heading, kicker and
+                     * all, with no separator after it ("Ehezoff der Pochers
+                     * eskaliert", not "Klimaschutz: Bohren, bis ...") */
+                    *out = h->rest.n && !whole ? h->rest : t;
                     *matched = 1;
                     return h->id;
                 }
             }
         }
     /* no match: the h1 that opens the region, or the nearest above it */
+    nid id = fallback_h1(c, hc, n_h1, refs, have_decl, out);
+    if (id)
+        return id;
+    /* no headline element: an h2..h4 around the article's start that equals
+     * a title or one of its leading parts, or matches one (*matched = 3; its
+     * text is the title, it is no h1 for the zone) */
+    unsigned nheads = c->n_heads < 8 ? c->n_heads : 8;
+    tkey *hk = nheads ? arena_alloc(c->a, nheads * sizeof *hk) : NULL;
+    sv *ht = nheads ? arena_alloc(c->a, nheads * sizeof *ht) : NULL;
+    if (!hk || !ht)
+        return 0;
+    for (unsigned k = 0; k < nheads; k++) {
+        ht[k] = subtree_text(c, c->heads[k], 400);
+        if (ht[k].n < 2 || heading_is_site(c, ht[k], tsite))
+            ht[k].n = 0;
+        make_tkey(c->a, ht[k], &hk[k]);
+    }
+    for (int level = 0; level < 2; level++)
+        for (unsigned k = 0; k < nheads; k++) {
+            if (!ht[k].n)
+                continue;
+            int hit = 0;
+            if (level == 0)
+                for (unsigned r = 0; r < 4 + npre && !hit; r++)
+                    hit = tkey_eq(&hk[k], &rk[r]);
+            else
+                for (int r = 0; r < 2 && !hit; r++)
+                    hit = tkey_matches(&hk[k], &rk[r]);
+            if (hit) {
+                *out = ht[k];
+                *matched = 3;
+                return 0;
+            }
+        }
+    return 0;
+}
+
+/* pick_heading without a match: the h1 that opens the region (or the nearest
+ * above it, or the page's only h1 inside the region) when it shares words
+ * with the cleaned titles (stems) or the <title> says nothing, and is not the
+ * site's name in other words. */
+static nid fallback_h1(mctx *c, const hcand *hc, unsigned n_h1, const sv *refs, int have_decl, sv *out)
+{
     const hcand *best = NULL;
     for (unsigned k = 0; k < n_h1 && c->rs; k++) {
         nid id = hc[k].id;
@@ -3562,15 +3747,28 @@ static nid pick_heading(mctx *c, const sv *refs, sv tt, int have_decl, sv *out, 
     }
     if (!best && n_h1 == 1 && c->n_h1 == 1 && !refs[0].n && !refs[1].n)
         best = &hc[0];
+    /* the page's only h1, inside the region */
+    if (!best && n_h1 == 1 && c->n_h1 == 1 && hc[0].id >= c->rs && hc[0].id <= c->re)
+        best = &hc[0];
     if (!best)
         return 0;
     sv t = best->rest.n ? best->rest : best->full;
     if (t.n < 4 || text_is_furniture_phrase(t.s, t.n))
         return 0;
+    /* "Minecraft News" on the site "Minecraft Update News": the blog's name */
+    sv site = meta_val(c, S_OG_SITE);
+    if (site.n) {
+        toks th, ts;
+        tokenize(t.s, t.n, &th);
+        tokenize(site.s, site.n, &ts);
+        if (th.n >= 2 && overlap(&th, &ts) == th.n)
+            return 0;
+    }
     /* an h1 unrelated to the titles is a section or site label, unless the
-     * <title> says nothing (one word, or the site's name) */
-    int weak_tt = !have_decl && (word_count(refs[1]) <= 1 || is_site_part(c, refs[1].s, refs[1].n));
-    if (!weak_tt && !share_word(t, refs[2]) && !share_word(t, refs[3]))
+     * <title> says nothing (one word, the site's name, a keyword list) */
+    int weak_tt = !have_decl && (word_count(refs[1]) <= 1 || is_site_part(c, refs[1].s, refs[1].n) ||
+                                 keyword_list(refs[1]));
+    if (!weak_tt && !share_word(t, refs[0]) && !share_word(t, refs[1]))
         return 0;
     *out = t;
     return best->id;
@@ -3641,8 +3839,17 @@ static void do_title(mctx *c)
     sv refs[4] = {decl_c, tt_c, decl, tt};
     sv h1t = {NULL, 0};
     int matched = 0;
-    nid h1 = pick_heading(c, refs, tt, decl.n != 0, &h1t, &matched);
+    int site_h1 = 0;
+    nid h1 = pick_heading(c, refs, tt, decl.n != 0, &h1t, &matched, &site_h1);
     c->h1 = h1;
+    if (site_h1) {
+        /* an h1 (the logo) reads as the <title>'s last part: that part is
+         * the site's name ("Kinder und Arbeit » ProNATs e.V." under the h1
+         * "ProNATs e.V. Verein zur ...") */
+        sv tsite = title_site_part(tt);
+        decl_c = cut_last_part(decl_c, tsite);
+        tt_c = cut_last_part(tt_c, tsite);
+    }
     /* the zone around the article: from just above the headline to the region's end */
     if (c->rs) {
         nid zs = c->rs;
@@ -3666,7 +3873,7 @@ static void do_title(mctx *c)
 
     sv title = {NULL, 0};
     const char *src = NULL;
-    if (h1 && h1t.n) {
+    if ((h1 || matched == 3) && h1t.n) {
         title = h1t;
         src = matched == 2 ? decl_src : "html";
         if (matched == 2 && !key_eq(h1t.s, h1t.n, decl_c.s, decl_c.n))
@@ -3678,7 +3885,7 @@ static void do_title(mctx *c)
         title = tt_c;
         src = "html";
     }
-    if (title.n && !h1) {
+    if (title.n && !h1 && matched != 3) {
         /* "Site - Headline" with nothing naming the site: the part the article shows */
         sv part = title_part_shown(c, title);
         if (part.n)

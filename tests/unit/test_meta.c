@@ -26,6 +26,10 @@ static pith_extractor *EX;
     "<p>Residents who attended the meeting said they were pleased with the outcome, although several of " \
     "them asked why the decision had taken so long and whether the money would arrive before winter.</p>"
 
+/* 100 nodes of filler: puts what follows past the start of the article. */
+#define TEN_B "<b>w</b> <b>w</b> <b>w</b> <b>w</b> <b>w</b> <b>w</b> <b>w</b> <b>w</b> <b>w</b> <b>w</b> "
+#define FIFTY_B "<p>" TEN_B TEN_B TEN_B TEN_B TEN_B "</p>"
+
 static pith_doc *run(const char *html, const char *url, int64_t ref)
 {
     pith_input in;
@@ -250,6 +254,261 @@ static void test_title_h1_kicker(void)
     pith_doc_free(d);
 }
 
+/* A classed first span is no kicker when og:title reads as the whole h1,
+ * the span and all; with a separator after it in og:title it still is. */
+static void test_title_kicker_in_declared(void)
+{
+    const char *html = "<html><head><title>Feud of the Millers escalates | Example Stars</title>"
+                       "<meta property=\"og:title\" content=\"Feud of the Millers escalates\"></head><body>"
+                       "<article><h1><span class=\"mc\">Feud</span> of the Millers escalates</h1>" PARA PARA2
+                       "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Feud of the Millers escalates");
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Climate: Drilling until it gets hot | Example Times</title>"
+                        "<meta property=\"og:title\" content=\"Climate: Drilling until it gets hot\"></head>"
+                        "<body><article><h1><span class=\"kicker\">Climate</span> Drilling until it gets hot"
+                        "</h1>" PARA PARA2 "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Drilling until it gets hot");
+    pith_doc_free(d);
+}
+
+/* An h1 that opens the article and differs from og:title is the headline
+ * when the two share words, inflected forms counted ("electronic" and
+ * "electronics"); an h1 sharing nothing stays a section label. */
+static void test_title_h1_shares_stems(void)
+{
+    const char *html = "<html><head><title>The best electronic plaything, compared</title>"
+                       "<meta property=\"og:title\" content=\"The best electronic plaything, compared\"></head>"
+                       "<body><article><h1>Buying guide: electronics and playthings for cats</h1>" PARA PARA2
+                       "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Buying guide: electronics and playthings for cats");
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>The best electronic plaything, compared</title>"
+                        "<meta property=\"og:title\" content=\"The best electronic plaything, compared\"></head>"
+                        "<body><article><h1>Health center information</h1>" PARA PARA2 "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "The best electronic plaything, compared");
+    pith_doc_free(d);
+}
+
+/* "Site » Blog Archive » Headline" (WordPress's old default): the generic
+ * part inside parts the site from the headline, and the site's h1 (it
+ * shares words only with the cut part) is no headline. */
+static void test_title_blog_archive(void)
+{
+    const char *html = "<html><head><title>Rail Notes &raquo; Blog Archive &raquo; Night train returns to the "
+                       "valley</title></head><body><div id=kopf><h1><a href=\"/\">Rail Notes</a></h1></div>"
+                       "<div class=post>" PARA PARA2 "</div></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Night train returns to the valley");
+    pith_doc_free(d);
+    /* the archive part before a longer side: that side is kept */
+    const char *html2 = "<html><head><title>Night train returns to the valley | Archive | Rail Notes</title></head>"
+                        "<body><div class=post>" PARA PARA2 "</div></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Night train returns to the valley");
+    pith_doc_free(d);
+    /* "Post - Date - Blog - Site": another generic part inside cuts nothing */
+    const char *html3 = "<html><head><title>Letters - 26 October 2010 - Blog - Pictures, news and stories of the "
+                        "town</title></head><body><div class=post>" PARA PARA2 "</div></body></html>";
+    d = run(html3, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Letters - 26 October 2010 - Blog - Pictures, news and stories of the town");
+    pith_doc_free(d);
+}
+
+/* The logo h1 reads as the <title>'s last part ("Helpers e.V." and the h1
+ * "Helpers e.V. Association for working children"): that part is the
+ * site's name and is cut, though nothing else names the site. */
+static void test_title_site_from_logo_h1(void)
+{
+    const char *html = "<html><head><title>Children and work &raquo; Helpers e.V.</title></head><body>"
+                       "<header><h1>Helpers e.V. Association for working children</h1></header>"
+                       "<div class=post>" PARA PARA2 "</div></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Children and work");
+    pith_doc_free(d);
+}
+
+/* A last <small> in the h1 (a subtitle, the date line) is not the title. */
+static void test_title_h1_small_trailer(void)
+{
+    const char *html = "<html><head><title>Harbour plan approved | Example Times</title>"
+                       "<meta property=\"og:title\" content=\"Harbour plan approved\"></head><body><article>"
+                       "<h1>Harbour plan approved<br><small>02.02.2022 &bull; Press, General</small></h1>" PARA PARA2
+                       "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Harbour plan approved");
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Fish cakes at the harbour, hot and fresh every morning | Tofu</title>"
+                        "<meta property=\"og:title\" content=\"Fish cakes at the harbour, hot and fresh every "
+                        "morning\"></head><body><article><h1 class=title><span class=hl>Fish cakes at the harbour, "
+                        "hot and fresh every morning</span> <small class=sub>Welcome to the flavour capital of the "
+                        "north</small></h1>" PARA PARA2 "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Fish cakes at the harbour, hot and fresh every morning");
+    pith_doc_free(d);
+}
+
+/* A dash between numbers is a range, not a title separator: the date the
+ * article shows is not taken for the title's "shown side". */
+static void test_title_number_range(void)
+{
+    const char *html = "<html><head><title>Weekly report 14. - 20. January 2022</title></head><body><article>"
+                       "<p class=date>20. January 2022</p>" PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Weekly report 14. - 20. January 2022");
+    pith_doc_free(d);
+}
+
+/* Without an h1, an h2 at the article's start that equals or matches the
+ * declared title is the headline as the reader sees it; an h2 that matches
+ * nothing is not. */
+static void test_title_h2_headline(void)
+{
+    const char *html = "<html><head><title>Vessel Returning To Port With Cargo Intercepted</title>"
+                       "<meta property=\"og:title\" content=\"Vessel Returning To Port With Cargo Intercepted\">"
+                       "</head><body><article><h2>Vessel Returning to Port with Cargo Intercepted</h2>" PARA PARA2
+                       "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Vessel Returning to Port with Cargo Intercepted");
+    CHECK_STR(S(d, PITH_FIELD_TITLE), "html");
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>The historic somersault (2021/5): Gazette</title>"
+                        "<meta property=\"og:title\" content=\"The historic somersault (2021/5)\"></head><body>"
+                        "<article><h2>The historic somersault</h2>" PARA PARA2 "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "The historic somersault");
+    pith_doc_free(d);
+    const char *html3 = "<html><head><title>The historic somersault (2021/5): Gazette</title>"
+                        "<meta property=\"og:title\" content=\"The historic somersault (2021/5)\"></head><body>"
+                        "<article><h2>Further reading and links</h2>" PARA PARA2 "</article></body></html>";
+    d = run(html3, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "The historic somersault (2021/5)");
+    pith_doc_free(d);
+}
+
+/* A headline-classed title that is all link (a slider's teaser) is not the
+ * headline beside the page's h1, though it equals the declared headline. */
+static void test_title_linked_teaser(void)
+{
+    const char *html = "<html><head><title>Cell maker raises factory capacity - Battery News</title>"
+                       "<meta property=\"og:title\" content=\"Cell maker raises factory capacity\"></head><body>"
+                       "<article><h1>Cell maker raises factory capacity in Tennessee</h1>" PARA
+                       "<div class=slider><h3 class=\"entry-title\"><a href=\"/cells\">Cell maker raises factory "
+                       "capacity</a></h3></div>" PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Cell maker raises factory capacity in Tennessee");
+    pith_doc_free(d);
+}
+
+/* The page's name in a breadcrumb (a headline-classed span in a nav) is no
+ * headline, though it equals og:title; the h1 that opens the article is. */
+static void test_title_breadcrumb_title(void)
+{
+    const char *html = "<html><head><title>Hazard-Service - Qualis</title>"
+                       "<meta property=\"og:title\" content=\"Hazard-Service\"></head><body>"
+                       "<nav class=breadcrumb><ol><li><a href=\"/\">Home</a></li><li><span "
+                       "class=\"breadcrumb-page-title\">Hazard-Service</span></li></ol></nav>"
+                       "<div id=content><h1>Hazardous goods management for makers and importers</h1>" PARA PARA2
+                       "</div></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Hazardous goods management for makers and importers");
+    pith_doc_free(d);
+}
+
+/* og:title "Topic: Headline" under an h1 "After the topic | Headline" whose
+ * kicker is its own element: the headline is the h1's text after the kicker. */
+static void test_title_kicker_element_over_declared(void)
+{
+    const char *html = "<html><head><title>Reopening: Car dealers expect a slow start | Example Radio</title>"
+                       "<meta property=\"og:title\" content=\"Reopening: Car dealers expect a slow start\">"
+                       "</head><body><article><h1><span class=\"topline\">After the reopening</span> <span "
+                       "class=\"headline\">Car dealers expect a slow start</span></h1>" PARA PARA2
+                       "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Car dealers expect a slow start");
+    CHECK_STR(S(d, PITH_FIELD_TITLE), "html");
+    pith_doc_free(d);
+}
+
+/* An h1 that is all link to the home page is the site's logo, though it
+ * shares a word with the <title> (the author's name); a link elsewhere is
+ * no logo. */
+static void test_title_logo_h1_home_link(void)
+{
+    const char *html = "<html><head><title>Get your code covered | Code | Nicolas Perri</title></head><body>"
+                       "<header><h1><a href=\"https://nicolas.example.org/\">Hi, I'm <strong>Nicolas.</strong></a>"
+                       "</h1></header><article><h2>Get your code covered</h2>" PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Get your code covered");
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Night train returns | Rail Blog</title></head><body><article>"
+                        "<h1><a href=\"/2024/07/night-train\">Night train returns</a></h1>" PARA PARA2
+                        "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Night train returns");
+    pith_doc_free(d);
+}
+
+/* An unmatched h1 whose words are all in og:site_name is the blog's name. */
+static void test_title_h1_words_of_site_name(void)
+{
+    const char *html = "<html><head><title>Rail 2024 - The night train returns</title>"
+                       "<meta property=\"og:title\" content=\"Rail 2024 - The night train returns\">"
+                       "<meta property=\"og:site_name\" content=\"Rail Update News\"></head><body><article>"
+                       "<h1>Rail News</h1>" PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Rail 2024 - The night train returns");
+    pith_doc_free(d);
+}
+
+/* "Tagline - Product name" in og:title: an h1 that most of the last part
+ * covers is the headline, though it sits deep in the page. */
+static void test_title_h1_matches_last_part(void)
+{
+    const char *html = "<html><head><title>Save money on trains - Rail Pass Europe Digital Ticket for Students</title>"
+                       "<meta property=\"og:title\" content=\"Save money on trains - Rail Pass Europe Digital "
+                       "Ticket for Students\"></head><body><article>" PARA FIFTY_B
+                       "<h1>Rail Pass Europe for Students</h1>" PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Rail Pass Europe for Students");
+    pith_doc_free(d);
+}
+/* A <title> of one-word parts ("Printers • Labels • Service") is a keyword
+ * list: the h1 that opens the article is the title though it shares only one
+ * word with it; with a real <title> that h1 is a section label. */
+static void test_title_keyword_list(void)
+{
+    const char *html = "<html><head><title>Printers &bull; Labels &bull; Service | Example AG</title>"
+                       "<meta property=\"og:site_name\" content=\"Example AG\"></head><body>"
+                       "<article><h1>Printing solutions from the printer experts</h1>" PARA PARA2
+                       "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Printing solutions from the printer experts");
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Printer makers merge after long talks | Example AG</title>"
+                        "<meta property=\"og:site_name\" content=\"Example AG\"></head><body>"
+                        "<article><h1>Latest from the printer experts</h1>" PARA PARA2 "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Printer makers merge after long talks");
+    pith_doc_free(d);
+}
+
+/* The page's only h1, deep inside the article region, sharing words with
+ * an SEO og:title, is the headline. */
+static void test_title_only_h1_in_region(void)
+{
+    const char *html = "<html><head><title>Company cars: lease or buy? What pays off?</title>"
+                       "<meta property=\"og:title\" content=\"Company cars: lease or buy? What pays off?\"></head>"
+                       "<body><article>" PARA FIFTY_B
+                       "<h1>Company cars: leasing or buying?</h1>" PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Company cars: leasing or buying?");
+    pith_doc_free(d);
+}
 /* All-caps sections become title case, in Latin and Cyrillic; acronyms stay. */
 static void test_section_caps(void)
 {
@@ -1511,6 +1770,21 @@ int main(void)
     test_author_site_name();
     test_twitter_label_author();
     test_title_separators();
+    test_title_kicker_in_declared();
+    test_title_h1_shares_stems();
+    test_title_blog_archive();
+    test_title_site_from_logo_h1();
+    test_title_h1_small_trailer();
+    test_title_number_range();
+    test_title_h2_headline();
+    test_title_linked_teaser();
+    test_title_breadcrumb_title();
+    test_title_kicker_element_over_declared();
+    test_title_logo_h1_home_link();
+    test_title_h1_words_of_site_name();
+    test_title_h1_matches_last_part();
+    test_title_keyword_list();
+    test_title_only_h1_in_region();
     test_microdata();
     test_language();
     test_date_plausibility();
