@@ -795,6 +795,14 @@ typedef struct tpart {
  * (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « ", " / ",
  * " ~ ") and at a bare '|'; a dash between numbers is a range, no
  * separator. Returns the number of parts (max 8). */
+/* The lead byte of a 3-byte character of U+3000-U+9FFF (CJK punctuation,
+ * kana, ideographs) or of the full-width forms. */
+static int cjk_lead(char c)
+{
+    unsigned char u = (unsigned char)c;
+    return (u >= 0xE3 && u <= 0xE9) || u == 0xEF;
+}
+
 static unsigned split_title(sv t, tpart *p)
 {
     static const char *const SEPS[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xB7 ",
@@ -804,7 +812,25 @@ static unsigned split_title(sv t, tpart *p)
     size_t b = 0, i = 0;
     while (i < t.n && np < 7) {
         size_t sl = 0;
-        if (t.s[i] != ' ' && t.s[i] != '|') { /* every separator starts so */
+        unsigned char ch = (unsigned char)t.s[i];
+        /* East Asian titles: the full-width bar "｜", and "_" or "-" between two
+         * CJK characters ("标题_新浪网", "标题-中新网") */
+        if (ch == 0xEF && i + 2 < t.n && (unsigned char)t.s[i + 1] == 0xBD && (unsigned char)t.s[i + 2] == 0x9C)
+            sl = 3;
+        else if ((ch == '_' || ch == '-') && i >= 3 && i + 1 < t.n && cjk_lead(t.s[i - 3]) &&
+                 cjk_lead(t.s[i + 1]))
+            sl = 1;
+        if (sl) {
+            if (i > b) {
+                p[np].b = b;
+                p[np].e = i;
+                np++;
+            }
+            b = i + sl;
+            i = b;
+            continue;
+        }
+        if (ch != ' ' && ch != '|') { /* every other separator starts so */
             i++;
             continue;
         }

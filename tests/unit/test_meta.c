@@ -477,6 +477,33 @@ static void test_title_h1_matches_last_part(void)
     CHECK_STR(F(d, PITH_FIELD_TITLE), "Rail Pass Europe for Students");
     pith_doc_free(d);
 }
+/* East Asian sites join title and site name with "_", "-" (no blanks) or the
+ * full-width bar "｜"; between other letters "_" and "-" join words. */
+static void test_title_cjk_separators(void)
+{
+    const char *html = "<html lang=zh><head><title>国务院召开常务会议部署防汛工作_新浪新闻</title>"
+                       "<meta property=\"og:site_name\" content=\"新浪新闻\"></head><body><article>"
+                       "<p>国务院总理主持召开国务院常务会议，部署防汛抗旱工作，要求各地加强监测预警，做好应急准备。</p>"
+                       "<p>会议指出，当前已进入主汛期，各地要压实责任，确保人民群众生命财产安全。</p>" PARA
+                       "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "国务院召开常务会议部署防汛工作");
+    pith_doc_free(d);
+    const char *html2 = "<html lang=ja><head><title>大雨で列車に遅れ｜朝日新聞</title>"
+                        "<meta property=\"og:site_name\" content=\"朝日新聞\"></head><body><article>"
+                        "<p>西日本で大雨が続き、多くの列車に遅れが出ている。気象庁は引き続き警戒を呼びかけている。</p>" PARA PARA2
+                        "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "大雨で列車に遅れ");
+    pith_doc_free(d);
+    const char *html3 = "<html><head><title>Setting up read_only mode - Example Docs</title>"
+                        "<meta property=\"og:site_name\" content=\"Example Docs\"></head><body><article>" PARA PARA2
+                        "</article></body></html>";
+    d = run(html3, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Setting up read_only mode");
+    pith_doc_free(d);
+}
+
 /* A <title> of one-word parts ("Printers • Labels • Service") is a keyword
  * list: the h1 that opens the article is the title though it shares only one
  * word with it; with a real <title> that h1 is a section label. */
@@ -1784,6 +1811,7 @@ int main(void)
     test_title_h1_words_of_site_name();
     test_title_h1_matches_last_part();
     test_title_keyword_list();
+    test_title_cjk_separators();
     test_title_only_h1_in_region();
     test_microdata();
     test_language();
