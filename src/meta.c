@@ -2498,7 +2498,8 @@ static void add_names(const mctx *c, alist *L, sv raw, int org, int lenient)
                 }
             }
         if (i == s.n || sl) {
-            sv part = strip_role(slash_agency(strip_by(trim(sv_of(s.s + b, i - b)), NULL)));
+            /* each name may carry its own note: "Jane Doe (Reuters), John Roe (AP)" */
+            sv part = strip_role(slash_agency(cut_parenthetical(strip_by(trim(sv_of(s.s + b, i - b)), NULL))));
             if (part.n) {
                 alist_add(L, part, org, lenient);
                 parts++;

@@ -923,6 +923,21 @@ static void test_author_parenthetical(void)
     d = run(html2, NULL, REF_2024);
     CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 0);
     pith_doc_free(d);
+    /* each name of a list may carry its own note */
+    const char *html3 = "<html><head><title>Storm</title></head><body><article><h1>Storm</h1><p class=byline>By "
+                        "Jane Doe (Reuters), John Roe (AP)</p>" PARA PARA2 "</article></body></html>";
+    d = run(html3, NULL, REF_2024);
+    CHECK(has_author(d, "Jane Doe"));
+    CHECK(has_author(d, "John Roe"));
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 2);
+    pith_doc_free(d);
+    const char *html4 = "<html><head><title>Hochzeit</title></head><body><article><h1>Hochzeit</h1>" PARA PARA2
+                        "<p><em>Autor: <a href=/s>Samuel Diekmann </a>(Sponsored Post), Redner bei "
+                        "example.com</em></p></article></body></html>";
+    d = run(html4, NULL, REF_2024);
+    CHECK(has_author(d, "Samuel Diekmann"));
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    pith_doc_free(d);
 }
 
 /* A byline naming only the site (a blog account named like the site) gives
