@@ -2307,8 +2307,9 @@ static int byline_role_word(const char *f, size_t l)
 /* A date before the names: "Posted on September 21, 2020 by Adi Tzlil",
  * "11.12.2019 - Amelie Loevenich". The date must come first (at most two
  * words before it, "Posted on") and be followed by a by-phrase or a
- * separator; the rest is returned (else s unchanged). */
-static sv skip_lead_date(const mctx *c, sv s)
+ * separator; the rest is returned (else s unchanged). *by is set when a
+ * by-phrase followed the date. */
+static sv skip_lead_date(const mctx *c, sv s, int *by)
 {
     size_t off, len;
     date_value d;
@@ -2339,8 +2340,11 @@ static sv skip_lead_date(const mctx *c, sv s)
     }
     int had = 0;
     sv after = strip_by(r, &had);
-    if (had)
+    if (had) {
+        if (by)
+            *by = 1;
         return after;
+    }
     return sep && r.n ? trim(r) : s;
 }
 
@@ -2470,7 +2474,7 @@ static void add_names(const mctx *c, alist *L, sv raw, int org, int lenient)
         return;
     int had = 0;
     s = strip_by(s, &had);
-    sv nd = skip_lead_date(c, s);
+    sv nd = skip_lead_date(c, s, NULL);
     if (nd.s != s.s) {
         had = 1;
         s = strip_by(nd, NULL);
@@ -2792,8 +2796,10 @@ static sv first_line(const mctx *c, nid id)
 
 /* The names after a date that opens element id's first line ("11.12.2019 -
  * Amelie Loevenich", "25.10.2022 | Reiner Nagel"): the line ends at the next
- * block or <br>, so a category line below is not read as a name. */
-static sv date_led_line(const mctx *c, nid id)
+ * block or <br>, so a category line below is not read as a name. *by is set
+ * when a by-phrase stood between the date and the names ("Posted on May 3,
+ * 2021 by jdoe", "06.11.2023 13:30 von Olga"). */
+static sv date_led_line(const mctx *c, nid id, int *by)
 {
     const page *pg = c->pg;
     sv none = {NULL, 0};
@@ -2810,7 +2816,7 @@ static sv date_led_line(const mctx *c, nid id)
         sv line = line_at(c, j, 160);
         if (!line.n || line.n > 80)
             return none;
-        sv nd = skip_lead_date(c, line);
+        sv nd = skip_lead_date(c, line, by);
         return nd.s != line.s ? nd : none;
     }
     return none;
@@ -2923,11 +2929,14 @@ static void authors_from_dom(const mctx *c, alist *L)
                     t = fl;
             }
             sv nd;
+            int date_by = 0;
             if (had && author_label(t) == 1)
                 add_bare_by(c, L, t);
             else if (had)
                 add_names(c, L, t, 0, -1); /* strict: "Von der Leyen will ..." is a headline */
-            else if ((nd = date_led_line(c, id)).n)
+            else if ((nd = date_led_line(c, id, &date_by)).n && date_by && !memchr(nd.s, ' ', nd.n))
+                add_names(c, L, nd, 0, 1); /* "Posted on May 3, 2021 by jdoe": one word after "by" may be a user name */
+            else if (nd.n)
                 add_full_names(c, L, nd, 4); /* "11.12.2019 - Amelie Loevenich": full names only */
             else if (!phase && label_alone(t)) {
                 /* "<span>By</span><span><a>Name</a></span>": the name is the next sibling */

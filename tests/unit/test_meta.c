@@ -460,6 +460,26 @@ static void test_byline_date_first(void)
     CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
     CHECK(has_author(d, "Amelie Loevenich"));
     pith_doc_free(d);
+    /* a plain line under the headline: after "by" one word may be a user
+     * name; without "by" only full names count */
+    const char *html3 = "<html><head><title>Things we wanted</title></head><body><article><h1>Things we wanted</h1>"
+                        "<p>Posted on May 3, 2021 by <a href=/u/jdoe>jdoe</a></p>" PARA PARA2
+                        "</article></body></html>";
+    d = run(html3, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    CHECK(has_author(d, "jdoe"));
+    pith_doc_free(d);
+    const char *html4 = "<html><head><title>Things we wanted</title></head><body><article><h1>Things we wanted</h1>"
+                        "<p>06.11.2023 13:30 von <span>Olga</span> <span>Symbolbild imago</span></p>" PARA PARA2
+                        "</article></body></html>";
+    d = run(html4, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 0); /* "Olga Symbolbild imago" is no full name */
+    pith_doc_free(d);
+    const char *html5 = "<html><head><title>Things we wanted</title></head><body><article><h1>Things we wanted</h1>"
+                        "<p>12.03.2021 - jdoe</p>" PARA PARA2 "</article></body></html>";
+    d = run(html5, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 0);
+    pith_doc_free(d);
 }
 
 /* A newsroom signing as a group ("Redaktion", "Staff Writer") is the byline;
