@@ -2304,6 +2304,38 @@ static int byline_role_word(const char *f, size_t l)
     return one_of(f, l, OK, sizeof OK / sizeof OK[0]);
 }
 
+/* Where a job title starts in s: a run of role words at its end with a
+ * title noun among them ("Staff Writer", "Senior Reporter", "Redakteurin").
+ * 0 when s is only a title, s.n when it ends in none. A newsroom's
+ * collective word alone ("Redaktion", "Editorial Team") is a group byline,
+ * no title. */
+static size_t title_at(sv s)
+{
+    static const char *const TITLE[] = {"writer", "writers", "reporter", "reporters", "editor", "editors",
+                                        "correspondent", "columnist", "contributor", "journalist",
+                                        "journalistin", "redakteur", "redakteurin", "korrespondent",
+                                        "korrespondentin"};
+    size_t e = s.n, start = s.n;
+    int title = 0;
+    while (e) {
+        while (e && (s.s[e - 1] == ' ' || s.s[e - 1] == '.' || s.s[e - 1] == ','))
+            e--;
+        size_t b = e;
+        while (b && s.s[b - 1] != ' ')
+            b--;
+        if (b == e || e - b > 40)
+            break;
+        char f[96];
+        size_t fl = utf8_fold(s.s + b, e - b, f, sizeof f);
+        if (!role_word(f, fl) && !byline_role_word(f, fl))
+            break;
+        title |= one_of(f, fl, TITLE, sizeof TITLE / sizeof TITLE[0]);
+        start = b;
+        e = b;
+    }
+    return title ? start : s.n;
+}
+
 /* A date before the names: "Posted on September 21, 2020 by Adi Tzlil",
  * "11.12.2019 - Amelie Loevenich". The date must come first (at most two
  * words before it, "Posted on") and be followed by a by-phrase or a
@@ -2490,7 +2522,7 @@ static void add_names(const mctx *c, alist *L, sv raw, int org, int lenient)
     static const char *const AND[] = {", ", " and ", " und ", " & ", " та ", " і ", " и ", " y ", " et ",
                                       " e ", " och ", " og ", " en ", "; ", " ja ", " és ", " i ", " u. "};
     size_t b = 0;
-    unsigned parts = 0;
+    unsigned parts = 0, n0 = L->n;
     for (size_t i = 0; i <= s.n && parts < MAX_AUTH; i++) {
         size_t sl = 0;
         if (i < s.n && (s.s[i] == ' ' || s.s[i] == ',' || s.s[i] == ';'))
@@ -2504,6 +2536,13 @@ static void add_names(const mctx *c, alist *L, sv raw, int org, int lenient)
         if (i == s.n || sl) {
             /* each name may carry its own note: "Jane Doe (Reuters), John Roe (AP)" */
             sv part = strip_role(slash_agency(cut_parenthetical(strip_by(trim(sv_of(s.s + b, i - b)), NULL))));
+            /* a job title after the name is no author: "Jane Doe, Staff Writer",
+             * "Jane Doe<br>Staff Writer" (read as "Jane Doe Staff Writer") */
+            size_t t = part.n ? title_at(part) : 0;
+            if (t == 0 && L->n > n0)
+                part.n = 0;
+            else if (t < part.n && word_count(sv_of(part.s, t)) >= 2)
+                part = trim(sv_of(part.s, t));
             if (part.n) {
                 alist_add(L, part, org, lenient);
                 parts++;
@@ -2822,6 +2861,25 @@ static sv date_led_line(const mctx *c, nid id, int *by)
     return none;
 }
 
+/* The names in element id's first line when a job title follows them
+ * after a comma: "Jane Doe, Staff Writer", "Max Muster, Redakteur". */
+static sv name_title_line(const mctx *c, nid id)
+{
+    sv none = {NULL, 0};
+    sv line = first_line(c, id);
+    if (line.n < 8 || line.n > 80)
+        return none;
+    const char *comma = NULL;
+    for (const char *p = line.s; (p = memchr(p, ',', (size_t)(line.s + line.n - p))) != NULL; p++)
+        comma = p;
+    if (!comma || comma == line.s)
+        return none;
+    sv rest = trim(sv_of(comma + 1, (size_t)(line.s + line.n - comma - 1)));
+    if (!rest.n || title_at(rest) != 0)
+        return none;
+    return trim(sv_of(line.s, (size_t)(comma - line.s)));
+}
+
 /* Are all names in L the site's own name? Then they move to *site (the
  * first such list is kept) and L is emptied. */
 static int site_only(const mctx *c, alist *L, alist *site)
@@ -2938,6 +2996,8 @@ static void authors_from_dom(const mctx *c, alist *L)
                 add_names(c, L, nd, 0, 1); /* "Posted on May 3, 2021 by jdoe": one word after "by" may be a user name */
             else if (nd.n)
                 add_full_names(c, L, nd, 4); /* "11.12.2019 - Amelie Loevenich": full names only */
+            else if ((nd = name_title_line(c, id)).n)
+                add_full_names(c, L, nd, 4); /* "Jane Doe, Staff Writer": full names only */
             else if (!phase && label_alone(t)) {
                 /* "<span>By</span><span><a>Name</a></span>": the name is the next sibling */
                 nid nx = subtree_end(pg, id) + 1;

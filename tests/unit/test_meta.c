@@ -509,6 +509,41 @@ static void test_group_byline(void)
     pith_doc_free(d);
 }
 
+/* A job title after a name is no author: "Jane Doe, Staff Writer", the
+ * same across a line break, and as a plain line under the headline. A
+ * newsroom named after a person ("Michael Rädel, Redaktion") stays. */
+static void test_byline_job_title(void)
+{
+    const char *html = "<html><head><title>Tennis final</title></head><body><article><h1>Tennis final</h1>"
+                       "<p class=byline>By Jane Doe, Staff Writer</p>" PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    CHECK(has_author(d, "Jane Doe"));
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Tennis final</title></head><body><article><h1>Tennis final</h1>"
+                        "<div class=author>Jane Doe<br>Senior Staff Writer</div>" PARA PARA2
+                        "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    CHECK(has_author(d, "Jane Doe"));
+    pith_doc_free(d);
+    const char *html3 = "<html><head><title>Tennis final</title></head><body><article><h1>Tennis final</h1>"
+                        "<p>Jane Doe and John Roe, Staff Writers</p>" PARA PARA2 "</article></body></html>";
+    d = run(html3, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 2);
+    CHECK(has_author(d, "Jane Doe"));
+    CHECK(has_author(d, "John Roe"));
+    pith_doc_free(d);
+    const char *html4 = "<html><head><title>Tennis final</title></head><body><article><h1>Tennis final</h1>"
+                        "<p>Berlin, Staff Writer</p><p class=byline>von <a href=/a>Michael R\xC3\xA4" "del</a>, "
+                        "<a href=/r>Redaktion</a></p>" PARA PARA2 "</article></body></html>";
+    d = run(html4, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 2);
+    CHECK(has_author(d, "Michael R\xC3\xA4" "del"));
+    CHECK(has_author(d, "Redaktion"));
+    pith_doc_free(d);
+}
+
 /* Microdata: headline, author > name, datePublished. */
 static void test_microdata(void)
 {
@@ -1391,6 +1426,7 @@ int main(void)
     test_author_site_name();
     test_twitter_label_author();
     test_title_separators();
+    test_byline_job_title();
     test_microdata();
     test_language();
     test_date_plausibility();
