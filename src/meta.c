@@ -1939,7 +1939,8 @@ static const char *const BY_PHRASES[] = {
     "written by", "posted by", "published by", "reported by", "story by", "text by", "words by", "created by",
     "compiled by", "edited by", "eingestellt von", "veröffentlicht von", "publiziert von", "erstellt von",
     "geschrieben von", "verfasst von", "gespeichert von", "submitted by", "ein beitrag von", "ein artikel von",
-    "ein gastbeitrag von", "text von",
+    "ein gastbeitrag von", "text von", "artikel von", "beitrag von", "article by", "reporting by",
+    "additional reporting by", "writing by",
     "scritto da", "escrito por", "publicado por", "écrit par", "publié par", "опубліковано", "опубликовано",
     "опублікував", "опубликовал", "written", "by", "von", "vom", "text", "autor", "autorin", "autoren", "author",
     "authors", "автор", "авторка", "автори", "авторы", "від", "от", "текст", "par", "por", "door", "af", "av",
@@ -2109,6 +2110,16 @@ static int lower_words_are_particles(sv s)
     return 1;
 }
 
+/* Is the second word of s "by" ("Editing by John Roe": a credit)? */
+static int second_word_is_by(sv s)
+{
+    const char *sp = memchr(s.s, ' ', s.n);
+    if (!sp)
+        return 0;
+    size_t r = (size_t)(s.s + s.n - sp - 1);
+    return r > 3 && sp[1] == 'b' && sp[2] == 'y' && sp[3] == ' ';
+}
+
 /* Is s plausibly one person's name (after cleaning)? Strict: capitalised
  * words, no digits. Lenient (structured sources, author links, text after
  * "By"): also a user name ("marc", "freeman1984") or an agency ("AFP/The Local"). */
@@ -2173,6 +2184,8 @@ static int name_like(sv s, int lenient)
     }
     if (cased && lenient && words > 2 && lower_words > caps_words)
         return 0; /* lower-case phrases are text, not names */
+    if (lenient && words > 2 && second_word_is_by(s))
+        return 0; /* a credit ("Editing by John Roe", "Graphics by ..."), not a name */
     return 1;
 }
 

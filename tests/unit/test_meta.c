@@ -544,6 +544,33 @@ static void test_byline_job_title(void)
     pith_doc_free(d);
 }
 
+/* Wire-copy credits: "Reporting by A; Editing by B" gives A (also as the
+ * article's closing line); "Artikel von:" is an author label. */
+static void test_byline_credits(void)
+{
+    const char *html = "<html><head><title>Tennis final</title></head><body><article><h1>Tennis final</h1>"
+                       "<p class=byline>By Jane Doe; Editing by John Roe</p>" PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    CHECK(has_author(d, "Jane Doe"));
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Tennis final</title></head><body><article><h1>Tennis final</h1>" PARA
+                        PARA2 "<p>Reporting by Jane Doe and Ann Poe; Writing by Max Roe; Editing by John Roe</p>"
+                        "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 3);
+    CHECK(has_author(d, "Jane Doe"));
+    CHECK(has_author(d, "Ann Poe"));
+    CHECK(has_author(d, "Max Roe"));
+    pith_doc_free(d);
+    const char *html3 = "<html><head><title>Tennis final</title></head><body><article><h1>Tennis final</h1>"
+                        "<div class=meta>Artikel von: <b>Jane Doe</b></div>" PARA PARA2 "</article></body></html>";
+    d = run(html3, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    CHECK(has_author(d, "Jane Doe"));
+    pith_doc_free(d);
+}
+
 /* Microdata: headline, author > name, datePublished. */
 static void test_microdata(void)
 {
@@ -1427,6 +1454,7 @@ int main(void)
     test_twitter_label_author();
     test_title_separators();
     test_byline_job_title();
+    test_byline_credits();
     test_microdata();
     test_language();
     test_date_plausibility();
