@@ -3658,6 +3658,15 @@ static void do_title(mctx *c)
                     c->art_end = end;
                 break;
             }
+        /* without an <article>: the rest of the region root's parent when it
+         * is short (<div id=article><div class=text>...</div><div
+         * id=meta>Name</div></div>) */
+        nid rp = pg->nodes[c->rs].parent;
+        if (c->art_end == c->ze && rp && pg->nodes[rp].tag != T_BODY) {
+            nid end = subtree_end(pg, rp);
+            if (end > c->ze && end - c->ze < 200)
+                c->art_end = end;
+        }
     }
 
     sv title = {NULL, 0};

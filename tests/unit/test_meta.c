@@ -352,6 +352,14 @@ static void test_footer_byline(void)
     d = run(html2, NULL, REF_2024);
     CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 0);
     pith_doc_free(d);
+    /* without <article>: the rest of the body's own short container */
+    const char *html3 = "<html><head><title>Budget</title></head><body><div id=main><div id=article><div "
+                        "class=text><h1>Budget</h1>" PARA PARA2 "</div><div id=meta><span class=author><a "
+                        "href=/u/lb><img src=a.png> Lars Berg</a></span></div></div></div></body></html>";
+    d = run(html3, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    CHECK(has_author(d, "Lars Berg"));
+    pith_doc_free(d);
 }
 
 /* The publisher's own name next to a person is not an author; a name no
