@@ -362,6 +362,28 @@ static void test_footer_byline(void)
     pith_doc_free(d);
 }
 
+/* A byline in a small nav-classed box (the article's meta bar with a
+ * back link) counts; one in a box of links to other articles does not. */
+static void test_byline_nav_box(void)
+{
+    const char *html = "<html><head><title>Launch</title></head><body><div class=content-holder><h1>Launch</h1>"
+                       "<div class=news-nav-container><ul><li><a href=/>Zur\xC3\xBC" "ck</a></li><li><div "
+                       "class=author>von <a href=/autor/jz>Juliane Ziegengeist</a></div></li></ul></div>" PARA
+                       PARA2 "</div></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    CHECK(has_author(d, "Juliane Ziegengeist"));
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Launch</title></head><body><div class=content-holder><h1>Launch</h1>"
+                        PARA PARA2 "<div class=post-navigation><div><a href=/p1>Previous: The council approves "
+                        "the budget for the library</a><div class=author>von <a href=/autor/ab>Anna Berg</a></div>"
+                        "</div><div><a href=/p2>Next: Residents ask why the decision took so long</a></div></div>"
+                        "</div></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 0);
+    pith_doc_free(d);
+}
+
 /* The publisher's own name next to a person is not an author; a name no
  * page text shows (a site owner in <meta name=author>) is not either. */
 static void test_author_filters(void)
@@ -1463,6 +1485,7 @@ int main(void)
     test_title_separators();
     test_byline_job_title();
     test_byline_credits();
+    test_byline_nav_box();
     test_microdata();
     test_language();
     test_date_plausibility();
