@@ -1940,7 +1940,7 @@ static const char *const BY_PHRASES[] = {
     "compiled by", "edited by", "eingestellt von", "veröffentlicht von", "publiziert von", "erstellt von",
     "geschrieben von", "verfasst von", "gespeichert von", "submitted by", "ein beitrag von", "ein artikel von",
     "ein gastbeitrag von", "text von", "artikel von", "beitrag von", "article by", "reporting by",
-    "additional reporting by", "writing by",
+    "additional reporting by", "writing by", "责任编辑", "作者", "记者", "编辑",
     "scritto da", "escrito por", "publicado por", "écrit par", "publié par", "опубліковано", "опубликовано",
     "опублікував", "опубликовал", "written", "by", "von", "vom", "text", "autor", "autorin", "autoren", "author",
     "authors", "автор", "авторка", "автори", "авторы", "від", "от", "текст", "par", "por", "door", "af", "av",
@@ -2041,6 +2041,8 @@ static sv strip_by(sv s, int *had)
             int colon = e < s.n && s.s[e] == ':';
             if (colon)
                 e++;
+            else if (e + 3 <= s.n && !memcmp(s.s + e, "\xEF\xBC\x9A", 3)) /* "：" (责任编辑：Name) */
+                e += 3;
             if (e == l && !(e < s.n && s.s[e] == ' '))
                 continue; /* "Bye", "Vonnegut": not a phrase */
             if (e >= s.n)
@@ -2735,6 +2737,8 @@ static int line_start(const page *pg, nid i)
     return 1;
 }
 
+static int find_bytes(const char *h, size_t hn, const char *n, size_t nn);
+
 /* How a line starts: 3 = an author label ("Autor:", "Von:", "Text von",
  * "Geschrieben von", "Posted by"), 2 = "Author", "Autorin" without a
  * colon, 1 = a capitalised bare by-word ("Von", "By", "Par"), 0 = neither. */
@@ -2748,7 +2752,7 @@ static int author_label(sv t)
     if (!had)
         return 0;
     size_t pl = r.n ? (size_t)(r.s - t.s) : t.n;
-    if (memchr(t.s, ':', pl))
+    if (memchr(t.s, ':', pl) || find_bytes(t.s, pl, "\xEF\xBC\x9A", 3))
         return 3;
     char f[80];
     size_t fl = utf8_fold(t.s, pl < 48 ? pl : 48, f, sizeof f);

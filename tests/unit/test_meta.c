@@ -601,6 +601,25 @@ static void test_byline_credits(void)
     pith_doc_free(d);
 }
 
+/* Chinese labels with a full-width colon: "责任编辑：Name", "作者：Name". */
+static void test_byline_chinese_label(void)
+{
+    const char *html = "<html><head><title>Tennis final</title></head><body><article><h1>Tennis final</h1>" PARA
+                       PARA2 "<div class=p-tags><span class=p-jc>\xE8\xB4\xA3\xE4\xBB\xBB\xE7\xBC\x96"
+                       "\xE8\xBE\x91\xEF\xBC\x9A \xE7\x84\xA6\xE9\xB9\x8F</span></div></article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    CHECK(has_author(d, "\xE7\x84\xA6\xE9\xB9\x8F"));
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Tennis final</title></head><body><article><h1>Tennis final</h1>"
+                        "<p class=byline>\xE4\xBD\x9C\xE8\x80\x85\xEF\xBC\x9A\xE5\xB4\x94\xE5\xAE\x81"
+                        "</p>" PARA PARA2 "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    CHECK(has_author(d, "\xE5\xB4\x94\xE5\xAE\x81"));
+    pith_doc_free(d);
+}
+
 /* Microdata: headline, author > name, datePublished. */
 static void test_microdata(void)
 {
@@ -1486,6 +1505,7 @@ int main(void)
     test_byline_job_title();
     test_byline_credits();
     test_byline_nav_box();
+    test_byline_chinese_label();
     test_microdata();
     test_language();
     test_date_plausibility();
