@@ -2990,14 +2990,25 @@ static void authors_from_dom(const mctx *c, alist *L)
     if (L->n)
         return;
     /* a short line that starts with "By", "Von", "Автор:" ... under the
-     * headline or in a meta-classed element of the zone */
+     * headline, in a meta-classed element of the zone, or last, just above
+     * the headline (a kicker line "04.02.2022 | 13:10 Uhr | Name") */
     nid from = c->h1 ? subtree_end(pg, c->h1) + 1 : c->rs;
-    for (int phase = 0; phase < 2 && !L->n; phase++) {
-        unsigned count = phase ? c->n_metas : 40;
+    for (int phase = 0; phase < 3 && !L->n; phase++) {
+        unsigned count = phase == 2 ? 30 : phase ? c->n_metas : 40;
         nid last_par = 0;
         for (unsigned k = 0; k < count && !L->n; k++) {
             nid id;
-            if (phase) {
+            if (phase == 2) {
+                if (!c->h1 || c->h1 <= k + 1)
+                    break;
+                id = c->h1 - 1 - k;
+                if (pg->nodes[id].tag != T_TEXT)
+                    continue;
+                id = pg->nodes[id].parent;
+                if (id == last_par)
+                    continue;
+                last_par = id;
+            } else if (phase) {
                 id = c->metas[k];
                 if (!in_zone(c, id))
                     continue;

@@ -510,6 +510,14 @@ static void test_byline_date_first(void)
     d = run(html5, NULL, REF_2024);
     CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 0);
     pith_doc_free(d);
+    /* the line just above the headline, when nothing else names anyone */
+    const char *html6 = "<html><head><title>Things we wanted</title></head><body><article><div><small>"
+                        "04.02.2022 | 13:10 Uhr | Uta Helkenberg</small><h1>Things we wanted</h1>" PARA PARA2
+                        "</div></article></body></html>";
+    d = run(html6, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    CHECK(has_author(d, "Uta Helkenberg"));
+    pith_doc_free(d);
 }
 
 /* A newsroom signing as a group ("Redaktion", "Staff Writer") is the byline;
