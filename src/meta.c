@@ -1958,6 +1958,14 @@ static int one_of(const char *f, size_t l, const char *const *list, size_t n)
     return 0;
 }
 
+/* Labels that may stand alone, the name following in the next element. */
+static const char *const BY_ALONE[] = {"by", "von", "par", "por", "door", "di", "av", "af", "autor", "autorin",
+                                       "author", "authors", "автор", "від", "written by", "posted by", "text",
+                                       "text von", "texto", "tekst", "auteur", "autore", "text und fotos",
+                                       "text & fotos", "text und bilder", "text & bilder", "text und foto",
+                                       "text & foto", "text und bild", "text & bild", "text and photos",
+                                       "text & photos"};
+
 static int by_alone(sv s)
 {
     s = trim(s);
@@ -1968,13 +1976,7 @@ static int by_alone(sv s)
         return 0;
     char f[64];
     size_t fl = utf8_fold(s.s, s.n, f, sizeof f);
-    static const char *const ALONE[] = {"by", "von", "par", "por", "door", "di", "av", "af", "autor", "autorin",
-                                        "author", "authors", "автор", "від", "written by", "posted by", "text",
-                                        "text von", "texto", "tekst", "auteur", "autore", "text und fotos",
-                                        "text & fotos", "text und bilder", "text & bilder", "text und foto",
-                                        "text & foto", "text und bild", "text & bild", "text and photos",
-                                        "text & photos"};
-    return one_of(f, fl, ALONE, sizeof ALONE / sizeof ALONE[0]);
+    return one_of(f, fl, BY_ALONE, sizeof BY_ALONE / sizeof BY_ALONE[0]);
 }
 
 /* by_alone, but a two-letter word other than "By" only with a colon:
@@ -2768,6 +2770,31 @@ static int author_label(sv t)
     return cp_upper(utf8_decode((const unsigned char *)t.s, t.n, &(size_t){0})) ? 1 : 0;
 }
 
+/* Is the first word of t (up to a space or colon, folded) the first word of
+ * a by-phrase or a lone label ("de"/"di"/"da" too)? Only then can
+ * label_alone(), phrase_alone() or author_label() accept t: a cheap test
+ * before them for every short text of the zone. */
+static int label_start(sv t)
+{
+    size_t e = 0;
+    while (e < t.n && e < 40 && t.s[e] != ' ' && t.s[e] != ':' && (unsigned char)t.s[e] != 0xEF)
+        e++; /* 0xEF: "：" (责任编辑：) */
+    if (!e || e >= 40)
+        return 0;
+    char f[96];
+    size_t fl = utf8_fold(t.s, e, f, sizeof f);
+    if (fl == 2 && f[0] == 'd' && (f[1] == 'e' || f[1] == 'i' || f[1] == 'a'))
+        return 1;
+    for (int list = 0; list < 2; list++) {
+        const char *const *L = list ? BY_ALONE : BY_PHRASES;
+        size_t n = list ? sizeof BY_ALONE / sizeof BY_ALONE[0] : sizeof BY_PHRASES / sizeof BY_PHRASES[0];
+        for (size_t k = 0; k < n; k++)
+            if (L[k][0] == f[0] && strcspn(L[k], " ") == fl && !memcmp(L[k], f, fl))
+                return 1;
+    }
+    return 0;
+}
+
 /* A line after a bare "Von", "By": strict, and only full names ("Von
  * Sprachregeln, Gender-Politik und Deutsch" is a headline); with max_words,
  * names of at most that many words. */
@@ -2807,6 +2834,8 @@ static void authors_from_labels(const mctx *c, alist *L, alist *site)
         if (n->tag != T_TEXT || n->text_len < 2 || n->text_len > 162) /* the line it starts is at most 160 bytes */
             continue;
         sv t = trim(sv_of(node_text(pg, n), n->text_len));
+        if (!label_start(t))
+            continue;
         int alone = label_alone(t) || phrase_alone(t);
         int kind = alone ? 3 : author_label(t);
         if (!kind || !line_start(pg, i) || hint_below_anchor(c, i, bad, 40))
@@ -3043,7 +3072,7 @@ static void authors_from_dom(const mctx *c, alist *L)
                 add_names(c, L, nd, 0, 1); /* "Posted on May 3, 2021 by jdoe": one word after "by" may be a user name */
             else if (nd.n)
                 add_full_names(c, L, nd, 4); /* "11.12.2019 - Amelie Loevenich": full names only */
-            else if ((nd = name_title_line(c, id)).n)
+            else if (t.n >= 8 && memchr(t.s, ',', t.n) && (nd = name_title_line(c, id)).n)
                 add_full_names(c, L, nd, 4); /* "Jane Doe, Staff Writer": full names only */
             else if (!phase && label_alone(t)) {
                 /* "<span>By</span><span><a>Name</a></span>": the name is the next sibling */
