@@ -3023,7 +3023,7 @@ static void authors_from_dom(const mctx *c, alist *L)
      * the headline (a kicker line "04.02.2022 | 13:10 Uhr | Name") */
     nid from = c->h1 ? subtree_end(pg, c->h1) + 1 : c->rs;
     for (int phase = 0; phase < 3 && !L->n; phase++) {
-        unsigned count = phase == 2 ? 30 : phase ? c->n_metas : 40;
+        unsigned count = phase == 2 ? 10 : phase ? c->n_metas : 40;
         nid last_par = 0;
         for (unsigned k = 0; k < count && !L->n; k++) {
             nid id;
