@@ -3013,7 +3013,23 @@ static void authors_from_dom(const mctx *c, alist *L)
          * not the user handles that blog themes print there */
         if (id > c->re)
             link = 0;
-        add_names(c, L, subtree_text(c, id, 400), 0, link);
+        sv t = subtree_text(c, id, 400);
+        /* a by-line ends at its line break ("By Jane Doe<br>Correspondent,
+         * Berlin"), unless a credit follows ("Written by A<br>Edited by B") */
+        int had = 0;
+        strip_by(t, &had);
+        if (had) {
+            sv fl = first_line(c, id);
+            int fl_had = 0;
+            if (fl.n && fl.n < t.n && !memcmp(fl.s, t.s, fl.n) && (strip_by(fl, &fl_had), fl_had)) {
+                sv rest = trim(sv_of(t.s + fl.n, t.n - fl.n));
+                int rest_had = 0;
+                strip_by(rest, &rest_had);
+                if (!rest_had && !second_word_is_by(rest))
+                    t = fl;
+            }
+        }
+        add_names(c, L, t, 0, link);
         site_only(c, L, &site);
     }
     if (L->n)

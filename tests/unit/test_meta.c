@@ -565,6 +565,21 @@ static void test_byline_job_title(void)
     CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
     CHECK(has_author(d, "Jane Doe"));
     pith_doc_free(d);
+    /* a by-line ends at its line break: a title or a date follows */
+    const char *html5 = "<html><head><title>Tennis final</title></head><body><article><h1>Tennis final</h1>"
+                        "<p class=byline>By Jane Doe<br>Chief Political Correspondent, Berlin</p>" PARA PARA2
+                        "</article></body></html>";
+    d = run(html5, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    CHECK(has_author(d, "Jane Doe"));
+    pith_doc_free(d);
+    const char *html6 = "<html><head><title>Tennis final</title></head><body><article><h1>Tennis final</h1>"
+                        "<p class=byline>By Jane Doe<br>Tuesday 3 May 2022 10:00 BST</p>" PARA PARA2
+                        "</article></body></html>";
+    d = run(html6, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    CHECK(has_author(d, "Jane Doe"));
+    pith_doc_free(d);
     const char *html3 = "<html><head><title>Tennis final</title></head><body><article><h1>Tennis final</h1>"
                         "<p>Jane Doe and John Roe, Staff Writers</p>" PARA PARA2 "</article></body></html>";
     d = run(html3, NULL, REF_2024);
