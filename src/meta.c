@@ -1944,7 +1944,7 @@ static const char *const BY_PHRASES[] = {
     "scritto da", "escrito por", "publicado por", "écrit par", "publié par", "опубліковано", "опубликовано",
     "опублікував", "опубликовал", "written", "by", "von", "vom", "text", "autor", "autorin", "autoren", "author",
     "authors", "автор", "авторка", "автори", "авторы", "від", "от", "текст", "par", "por", "door", "af", "av",
-    "redakcja", "tekst", "autore", "autori",
+    "redakcja", "tekst", "texto", "autore", "autori",
 };
 
 /* Is s only a by-phrase ("By", "Von:", "Автор")? Its element is a label;
@@ -2252,7 +2252,8 @@ static sv strip_tail(sv s)
         }
     }
     s = trim(s);
-    while (s.n && (s.s[s.n - 1] == ',' || s.s[s.n - 1] == '-' || s.s[s.n - 1] == ':' || s.s[s.n - 1] == '|'))
+    while (s.n && (s.s[s.n - 1] == ',' || s.s[s.n - 1] == '-' || s.s[s.n - 1] == ':' || s.s[s.n - 1] == '|' ||
+                   s.s[s.n - 1] == '/'))
         s.n--;
     return trim(s);
 }
@@ -2536,7 +2537,7 @@ static void add_names(const mctx *c, alist *L, sv raw, int org, int lenient)
         return;
     lenient = lenient < 0 ? 0 : lenient | had;
     /* separators between names */
-    static const char *const AND[] = {", ", " and ", " und ", " & ", " та ", " і ", " и ", " y ", " et ",
+    static const char *const AND[] = {", and ", ", & ", ", ", " and ", " und ", " & ", " та ", " і ", " и ", " y ", " et ",
                                       " e ", " och ", " og ", " en ", "; ", " ja ", " és ", " i ", " u. "};
     size_t b = 0;
     unsigned parts = 0, n0 = L->n;

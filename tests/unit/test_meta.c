@@ -643,6 +643,25 @@ static void test_byline_chinese_label(void)
     pith_doc_free(d);
 }
 
+/* Lists of names: the serial comma ("A, B, and C"); a photo credit after
+ * a slash ("Texto: A / Fotos: B"). */
+static void test_byline_lists(void)
+{
+    const char *html = "<html><head><title>Tennis final</title></head><body><article><h1>Tennis final</h1>"
+                       "<p class=byline>By Jane Doe, John Roe, and Ann Poe</p>" PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 3);
+    CHECK(has_author(d, "Ann Poe"));
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Tennis final</title></head><body><article><h1>Tennis final</h1>"
+                        "<p class=byline>Texto: Juan P\xC3\xA9rez / Fotos: Ana G\xC3\xB3mez</p>" PARA PARA2
+                        "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    CHECK(has_author(d, "Juan P\xC3\xA9rez"));
+    pith_doc_free(d);
+}
+
 /* Microdata: headline, author > name, datePublished. */
 static void test_microdata(void)
 {
@@ -1529,6 +1548,7 @@ int main(void)
     test_byline_credits();
     test_byline_nav_box();
     test_byline_chinese_label();
+    test_byline_lists();
     test_microdata();
     test_language();
     test_date_plausibility();
