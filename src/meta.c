@@ -518,6 +518,11 @@ static sv range_text(const mctx *c, nid from, nid end, size_t cap)
         if (prev && o && out[o - 1] >= '0' && out[o - 1] <= '9' && n->text_len &&
             node_text(pg, n)[0] >= '0' && node_text(pg, n)[0] <= '9')
             out[o++] = ' ';
+        /* a word of one element and a capitalised word of the next are two
+         * words: minified markup "<a>Jane Doe</a><span>Senior Reporter</span>" */
+        else if (prev && o && out[o - 1] >= 'a' && out[o - 1] <= 'z' && n->text_len &&
+                 node_text(pg, n)[0] >= 'A' && node_text(pg, n)[0] <= 'Z' && pg->nodes[prev].parent != n->parent)
+            out[o++] = ' ';
         prev = i;
         size_t l = n->text_len;
         if (l > cap - 1 - o)

@@ -660,6 +660,14 @@ static void test_byline_lists(void)
     CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
     CHECK(has_author(d, "Juan P\xC3\xA9rez"));
     pith_doc_free(d);
+    /* minified markup: two elements' words are two words */
+    const char *html3 = "<html><head><title>Tennis final</title></head><body><article><h1>Tennis final</h1>"
+                        "<div class=author><img src=a.jpg><div><a href=/a/jd>Jane Doe</a><span>Senior "
+                        "Reporter</span></div></div>" PARA PARA2 "</article></body></html>";
+    d = run(html3, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    CHECK(has_author(d, "Jane Doe"));
+    pith_doc_free(d);
 }
 
 /* Microdata: headline, author > name, datePublished. */
