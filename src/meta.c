@@ -3196,10 +3196,27 @@ static int is_handle(sv s)
     return letters && !upper;
 }
 
+/* Are all dot-separated parts of s capitalised words ("Isabella.DiBiase":
+ * a user name written as a name; "Spiegel.de", "FAZ.NET" are hosts)? */
+static int capitalised_parts(sv s)
+{
+    size_t i = 0;
+    while (i < s.n) {
+        size_t j = i;
+        int lower = 0;
+        while (j < s.n && s.s[j] != '.')
+            lower |= s.s[j] >= 'a' && s.s[j] <= 'z', j++;
+        if (j - i < 2 || !(s.s[i] >= 'A' && s.s[i] <= 'Z') || !lower)
+            return 0;
+        i = j + 1;
+    }
+    return s.n && s.s[s.n - 1] != '.';
+}
+
 /* "kath.net", "edilson.la.rosa": a dotted token is a domain or a user id. */
 static int dotted_token(sv s)
 {
-    if (memchr(s.s, ' ', s.n))
+    if (memchr(s.s, ' ', s.n) || capitalised_parts(s))
         return 0;
     for (size_t i = 1; i + 1 < s.n; i++)
         if (s.s[i] == '.' && s.s[i + 1] != ' ' && s.s[i - 1] != ' ' && s.s[i - 1] != '.' &&

@@ -403,6 +403,21 @@ static void test_author_filters(void)
     d = run(html2, NULL, REF_2024);
     CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 0);
     pith_doc_free(d);
+    /* a dotted token is a host ("Spiegel.de") unless every part is a
+     * capitalised word (a user name written as a name) */
+    const char *html3 = "<html><head><title>Hair</title></head><body><article><h1>Hair</h1><div "
+                        "class=group-author>Von <a class=username href=/u/1>Isabella.DiBiase</a> am 19. Oktober "
+                        "2019</div>" PARA PARA2 "</article></body></html>";
+    d = run(html3, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    CHECK(has_author(d, "Isabella.DiBiase"));
+    pith_doc_free(d);
+    const char *html4 = "<html><head><title>Hair</title></head><body><article><h1>Hair</h1><div "
+                        "class=group-author>Von <a href=/u/1>Spiegel.de</a></div>" PARA PARA2
+                        "</article></body></html>";
+    d = run(html4, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 0);
+    pith_doc_free(d);
 }
 
 /* Yoast's reading card names the author: twitter:label1 "Verfasst von" +
