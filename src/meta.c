@@ -525,6 +525,11 @@ static sv range_text(const mctx *c, nid from, nid end, size_t cap)
         if (prev && o && out[o - 1] >= '0' && out[o - 1] <= '9' && n->text_len &&
             node_text(pg, n)[0] >= '0' && node_text(pg, n)[0] <= '9')
             out[o++] = ' ';
+        /* a word of one element and a capitalised word of the next are two
+         * words: minified markup "<a>Jane Doe</a><span>Senior Reporter</span>" */
+        else if (prev && o && out[o - 1] >= 'a' && out[o - 1] <= 'z' && n->text_len &&
+                 node_text(pg, n)[0] >= 'A' && node_text(pg, n)[0] <= 'Z' && pg->nodes[prev].parent != n->parent)
+            out[o++] = ' ';
         prev = i;
         size_t l = n->text_len;
         if (l > cap - 1 - o)
@@ -2095,11 +2100,12 @@ static const char *const BY_PHRASES[] = {
     "written by", "posted by", "published by", "reported by", "story by", "text by", "words by", "created by",
     "compiled by", "edited by", "eingestellt von", "veröffentlicht von", "publiziert von", "erstellt von",
     "geschrieben von", "verfasst von", "gespeichert von", "submitted by", "ein beitrag von", "ein artikel von",
-    "ein gastbeitrag von", "text von",
+    "ein gastbeitrag von", "text von", "artikel von", "beitrag von", "article by", "reporting by",
+    "additional reporting by", "writing by", "责任编辑", "作者", "记者", "编辑",
     "scritto da", "escrito por", "publicado por", "écrit par", "publié par", "опубліковано", "опубликовано",
     "опублікував", "опубликовал", "written", "by", "von", "vom", "text", "autor", "autorin", "autoren", "author",
     "authors", "автор", "авторка", "автори", "авторы", "від", "от", "текст", "par", "por", "door", "af", "av",
-    "redakcja", "tekst", "autore", "autori",
+    "redakcja", "tekst", "texto", "autore", "autori",
 };
 
 /* Is s only a by-phrase ("By", "Von:", "Автор")? Its element is a label;
@@ -2113,6 +2119,14 @@ static int one_of(const char *f, size_t l, const char *const *list, size_t n)
     return 0;
 }
 
+/* Labels that may stand alone, the name following in the next element. */
+static const char *const BY_ALONE[] = {"by", "von", "par", "por", "door", "di", "av", "af", "autor", "autorin",
+                                       "author", "authors", "автор", "від", "written by", "posted by", "text",
+                                       "text von", "texto", "tekst", "auteur", "autore", "text und fotos",
+                                       "text & fotos", "text und bilder", "text & bilder", "text und foto",
+                                       "text & foto", "text und bild", "text & bild", "text and photos",
+                                       "text & photos"};
+
 static int by_alone(sv s)
 {
     s = trim(s);
@@ -2123,13 +2137,7 @@ static int by_alone(sv s)
         return 0;
     char f[64];
     size_t fl = utf8_fold(s.s, s.n, f, sizeof f);
-    static const char *const ALONE[] = {"by", "von", "par", "por", "door", "di", "av", "af", "autor", "autorin",
-                                        "author", "authors", "автор", "від", "written by", "posted by", "text",
-                                        "text von", "texto", "tekst", "auteur", "autore", "text und fotos",
-                                        "text & fotos", "text und bilder", "text & bilder", "text und foto",
-                                        "text & foto", "text und bild", "text & bild", "text and photos",
-                                        "text & photos"};
-    return one_of(f, fl, ALONE, sizeof ALONE / sizeof ALONE[0]);
+    return one_of(f, fl, BY_ALONE, sizeof BY_ALONE / sizeof BY_ALONE[0]);
 }
 
 /* by_alone, but a two-letter word other than "By" only with a colon:
@@ -2196,6 +2204,8 @@ static sv strip_by(sv s, int *had)
             int colon = e < s.n && s.s[e] == ':';
             if (colon)
                 e++;
+            else if (e + 3 <= s.n && !memcmp(s.s + e, "\xEF\xBC\x9A", 3)) /* "：" (责任编辑：Name) */
+                e += 3;
             if (e == l && !(e < s.n && s.s[e] == ' '))
                 continue; /* "Bye", "Vonnegut": not a phrase */
             if (e >= s.n)
@@ -2265,6 +2275,16 @@ static int lower_words_are_particles(sv s)
     return 1;
 }
 
+/* Is the second word of s "by" ("Editing by John Roe": a credit)? */
+static int second_word_is_by(sv s)
+{
+    const char *sp = memchr(s.s, ' ', s.n);
+    if (!sp)
+        return 0;
+    size_t r = (size_t)(s.s + s.n - sp - 1);
+    return r > 3 && sp[1] == 'b' && sp[2] == 'y' && sp[3] == ' ';
+}
+
 /* Is s plausibly one person's name (after cleaning)? Strict: capitalised
  * words, no digits. Lenient (structured sources, author links, text after
  * "By"): also a user name ("marc", "freeman1984") or an agency ("AFP/The Local"). */
@@ -2329,6 +2349,8 @@ static int name_like(sv s, int lenient)
     }
     if (cased && lenient && words > 2 && lower_words > caps_words)
         return 0; /* lower-case phrases are text, not names */
+    if (lenient && words > 2 && second_word_is_by(s))
+        return 0; /* a credit ("Editing by John Roe", "Graphics by ..."), not a name */
     return 1;
 }
 
@@ -2391,7 +2413,8 @@ static sv strip_tail(sv s)
         }
     }
     s = trim(s);
-    while (s.n && (s.s[s.n - 1] == ',' || s.s[s.n - 1] == '-' || s.s[s.n - 1] == ':' || s.s[s.n - 1] == '|'))
+    while (s.n && (s.s[s.n - 1] == ',' || s.s[s.n - 1] == '-' || s.s[s.n - 1] == ':' || s.s[s.n - 1] == '|' ||
+                   s.s[s.n - 1] == '/'))
         s.n--;
     return trim(s);
 }
@@ -2460,11 +2483,44 @@ static int byline_role_word(const char *f, size_t l)
     return one_of(f, l, OK, sizeof OK / sizeof OK[0]);
 }
 
+/* Where a job title starts in s: a run of role words at its end with a
+ * title noun among them ("Staff Writer", "Senior Reporter", "Redakteurin").
+ * 0 when s is only a title, s.n when it ends in none. A newsroom's
+ * collective word alone ("Redaktion", "Editorial Team") is a group byline,
+ * no title. */
+static size_t title_at(sv s)
+{
+    static const char *const TITLE[] = {"writer", "writers", "reporter", "reporters", "editor", "editors",
+                                        "correspondent", "columnist", "contributor", "journalist",
+                                        "journalistin", "redakteur", "redakteurin", "korrespondent",
+                                        "korrespondentin"};
+    size_t e = s.n, start = s.n;
+    int title = 0;
+    while (e) {
+        while (e && (s.s[e - 1] == ' ' || s.s[e - 1] == '.' || s.s[e - 1] == ','))
+            e--;
+        size_t b = e;
+        while (b && s.s[b - 1] != ' ')
+            b--;
+        if (b == e || e - b > 40)
+            break;
+        char f[96];
+        size_t fl = utf8_fold(s.s + b, e - b, f, sizeof f);
+        if (!role_word(f, fl) && !byline_role_word(f, fl))
+            break;
+        title |= one_of(f, fl, TITLE, sizeof TITLE / sizeof TITLE[0]);
+        start = b;
+        e = b;
+    }
+    return title ? start : s.n;
+}
+
 /* A date before the names: "Posted on September 21, 2020 by Adi Tzlil",
  * "11.12.2019 - Amelie Loevenich". The date must come first (at most two
  * words before it, "Posted on") and be followed by a by-phrase or a
- * separator; the rest is returned (else s unchanged). */
-static sv skip_lead_date(const mctx *c, sv s)
+ * separator; the rest is returned (else s unchanged). *by is set when a
+ * by-phrase followed the date. */
+static sv skip_lead_date(const mctx *c, sv s, int *by)
 {
     size_t off, len;
     date_value d;
@@ -2495,8 +2551,11 @@ static sv skip_lead_date(const mctx *c, sv s)
     }
     int had = 0;
     sv after = strip_by(r, &had);
-    if (had)
+    if (had) {
+        if (by)
+            *by = 1;
         return after;
+    }
     return sep && r.n ? trim(r) : s;
 }
 
@@ -2626,7 +2685,7 @@ static void add_names(const mctx *c, alist *L, sv raw, int org, int lenient)
         return;
     int had = 0;
     s = strip_by(s, &had);
-    sv nd = skip_lead_date(c, s);
+    sv nd = skip_lead_date(c, s, NULL);
     if (nd.s != s.s) {
         had = 1;
         s = strip_by(nd, NULL);
@@ -2639,10 +2698,10 @@ static void add_names(const mctx *c, alist *L, sv raw, int org, int lenient)
         return;
     lenient = lenient < 0 ? 0 : lenient | had;
     /* separators between names */
-    static const char *const AND[] = {", ", " and ", " und ", " & ", " та ", " і ", " и ", " y ", " et ",
+    static const char *const AND[] = {", and ", ", & ", ", ", " and ", " und ", " & ", " та ", " і ", " и ", " y ", " et ",
                                       " e ", " och ", " og ", " en ", "; ", " ja ", " és ", " i ", " u. "};
     size_t b = 0;
-    unsigned parts = 0;
+    unsigned parts = 0, n0 = L->n;
     for (size_t i = 0; i <= s.n && parts < MAX_AUTH; i++) {
         size_t sl = 0;
         if (i < s.n && (s.s[i] == ' ' || s.s[i] == ',' || s.s[i] == ';'))
@@ -2654,7 +2713,15 @@ static void add_names(const mctx *c, alist *L, sv raw, int org, int lenient)
                 }
             }
         if (i == s.n || sl) {
-            sv part = strip_role(slash_agency(strip_by(trim(sv_of(s.s + b, i - b)), NULL)));
+            /* each name may carry its own note: "Jane Doe (Reuters), John Roe (AP)" */
+            sv part = strip_role(slash_agency(cut_parenthetical(strip_by(trim(sv_of(s.s + b, i - b)), NULL))));
+            /* a job title after the name is no author: "Jane Doe, Staff Writer",
+             * "Jane Doe<br>Staff Writer" (read as "Jane Doe Staff Writer") */
+            size_t t = part.n ? title_at(part) : 0;
+            if (t == 0 && L->n > n0)
+                part.n = 0;
+            else if (t < part.n && word_count(sv_of(part.s, t)) >= 2)
+                part = trim(sv_of(part.s, t));
             if (part.n) {
                 alist_add(L, part, org, lenient);
                 parts++;
@@ -2834,6 +2901,8 @@ static int line_start(const page *pg, nid i)
     return 1;
 }
 
+static int find_bytes(const char *h, size_t hn, const char *n, size_t nn);
+
 /* How a line starts: 3 = an author label ("Autor:", "Von:", "Text von",
  * "Geschrieben von", "Posted by"), 2 = "Author", "Autorin" without a
  * colon, 1 = a capitalised bare by-word ("Von", "By", "Par"), 0 = neither. */
@@ -2847,7 +2916,7 @@ static int author_label(sv t)
     if (!had)
         return 0;
     size_t pl = r.n ? (size_t)(r.s - t.s) : t.n;
-    if (memchr(t.s, ':', pl))
+    if (memchr(t.s, ':', pl) || find_bytes(t.s, pl, "\xEF\xBC\x9A", 3))
         return 3;
     char f[80];
     size_t fl = utf8_fold(t.s, pl < 48 ? pl : 48, f, sizeof f);
@@ -2861,6 +2930,31 @@ static int author_label(sv t)
         if (LBL[k][0] == f[0] && strlen(LBL[k]) == fl && !memcmp(LBL[k], f, fl))
             return 2;
     return cp_upper(utf8_decode((const unsigned char *)t.s, t.n, &(size_t){0})) ? 1 : 0;
+}
+
+/* Is the first word of t (up to a space or colon, folded) the first word of
+ * a by-phrase or a lone label ("de"/"di"/"da" too)? Only then can
+ * label_alone(), phrase_alone() or author_label() accept t: a cheap test
+ * before them for every short text of the zone. */
+static int label_start(sv t)
+{
+    size_t e = 0;
+    while (e < t.n && e < 40 && t.s[e] != ' ' && t.s[e] != ':' && (unsigned char)t.s[e] != 0xEF)
+        e++; /* 0xEF: "：" (责任编辑：) */
+    if (!e || e >= 40)
+        return 0;
+    char f[96];
+    size_t fl = utf8_fold(t.s, e, f, sizeof f);
+    if (fl == 2 && f[0] == 'd' && (f[1] == 'e' || f[1] == 'i' || f[1] == 'a'))
+        return 1;
+    for (int list = 0; list < 2; list++) {
+        const char *const *L = list ? BY_ALONE : BY_PHRASES;
+        size_t n = list ? sizeof BY_ALONE / sizeof BY_ALONE[0] : sizeof BY_PHRASES / sizeof BY_PHRASES[0];
+        for (size_t k = 0; k < n; k++)
+            if (L[k][0] == f[0] && strcspn(L[k], " ") == fl && !memcmp(L[k], f, fl))
+                return 1;
+    }
+    return 0;
 }
 
 /* A line after a bare "Von", "By": strict, and only full names ("Von
@@ -2902,6 +2996,8 @@ static void authors_from_labels(const mctx *c, alist *L, alist *site)
         if (n->tag != T_TEXT || n->text_len < 2 || n->text_len > 162) /* the line it starts is at most 160 bytes */
             continue;
         sv t = trim(sv_of(node_text(pg, n), n->text_len));
+        if (!label_start(t))
+            continue;
         int alone = label_alone(t) || phrase_alone(t);
         int kind = alone ? 3 : author_label(t);
         if (!kind || !line_start(pg, i) || hint_below_anchor(c, i, bad, 40))
@@ -2947,8 +3043,10 @@ static sv first_line(const mctx *c, nid id)
 
 /* The names after a date that opens element id's first line ("11.12.2019 -
  * Amelie Loevenich", "25.10.2022 | Reiner Nagel"): the line ends at the next
- * block or <br>, so a category line below is not read as a name. */
-static sv date_led_line(const mctx *c, nid id)
+ * block or <br>, so a category line below is not read as a name. *by is set
+ * when a by-phrase stood between the date and the names ("Posted on May 3,
+ * 2021 by jdoe", "06.11.2023 13:30 von Olga"). */
+static sv date_led_line(const mctx *c, nid id, int *by)
 {
     const page *pg = c->pg;
     sv none = {NULL, 0};
@@ -2965,10 +3063,29 @@ static sv date_led_line(const mctx *c, nid id)
         sv line = line_at(c, j, 160);
         if (!line.n || line.n > 80)
             return none;
-        sv nd = skip_lead_date(c, line);
+        sv nd = skip_lead_date(c, line, by);
         return nd.s != line.s ? nd : none;
     }
     return none;
+}
+
+/* The names in element id's first line when a job title follows them
+ * after a comma: "Jane Doe, Staff Writer", "Max Muster, Redakteur". */
+static sv name_title_line(const mctx *c, nid id)
+{
+    sv none = {NULL, 0};
+    sv line = first_line(c, id);
+    if (line.n < 8 || line.n > 80)
+        return none;
+    const char *comma = NULL;
+    for (const char *p = line.s; (p = memchr(p, ',', (size_t)(line.s + line.n - p))) != NULL; p++)
+        comma = p;
+    if (!comma || comma == line.s)
+        return none;
+    sv rest = trim(sv_of(comma + 1, (size_t)(line.s + line.n - comma - 1)));
+    if (!rest.n || title_at(rest) != 0)
+        return none;
+    return trim(sv_of(line.s, (size_t)(comma - line.s)));
 }
 
 /* Are all names in L the site's own name? Then they move to *site (the
@@ -3001,6 +3118,24 @@ static int bio_box_above(const mctx *c, nid id)
     return 0;
 }
 
+/* Is byline element id inside a navigation box (below the region root)?
+ * Small nav-classed boxes of at most 100 characters do not count: "<div
+ * class=news-nav-buttons>« Zurück · von <a>Name</a> · 02.02.2022</div>" is
+ * the article's meta bar; a box of links to other articles is longer. */
+static int nav_box_above(const mctx *c, nid id)
+{
+    const page *pg = c->pg;
+    id = pg->nodes[id].parent;
+    for (unsigned k = 0; id && k < 40; k++) {
+        if (c->rs && id <= c->rs && c->rs <= subtree_end(pg, id))
+            return 0;
+        if ((pg->nodes[id].hints & H_NAV) && pg->nodes[id].chars > 100)
+            return 1;
+        id = pg->nodes[id].parent;
+    }
+    return 0;
+}
+
 static void authors_from_dom(const mctx *c, alist *L)
 {
     const page *pg = c->pg;
@@ -3024,7 +3159,8 @@ static void authors_from_dom(const mctx *c, alist *L)
         nid id = c->bylines[k];
         if (!c->ze || !(in_zone(c, id) || (id > c->ze && id <= c->art_end)))
             continue;
-        if (hint_below_region(c, pg->nodes[id].parent, H_COMMENT | H_RELATED | H_NAV, 40) || bio_box_above(c, id))
+        if (hint_below_region(c, pg->nodes[id].parent, H_COMMENT | H_RELATED, 40) || nav_box_above(c, id) ||
+            bio_box_above(c, id))
             continue;
         const node *n = &pg->nodes[id];
         if (n->chars > 200)
@@ -3039,20 +3175,47 @@ static void authors_from_dom(const mctx *c, alist *L)
          * not the user handles that blog themes print there */
         if (id > c->re)
             link = 0;
-        add_names(c, L, subtree_text(c, id, 400), 0, link);
+        sv t = subtree_text(c, id, 400);
+        /* a by-line ends at its line break ("By Jane Doe<br>Correspondent,
+         * Berlin"), unless a credit follows ("Written by A<br>Edited by B") */
+        int had = 0;
+        strip_by(t, &had);
+        if (had) {
+            sv fl = first_line(c, id);
+            int fl_had = 0;
+            if (fl.n && fl.n < t.n && !memcmp(fl.s, t.s, fl.n) && (strip_by(fl, &fl_had), fl_had)) {
+                sv rest = trim(sv_of(t.s + fl.n, t.n - fl.n));
+                int rest_had = 0;
+                strip_by(rest, &rest_had);
+                if (!rest_had && !second_word_is_by(rest))
+                    t = fl;
+            }
+        }
+        add_names(c, L, t, 0, link);
         site_only(c, L, &site);
     }
     if (L->n)
         return;
     /* a short line that starts with "By", "Von", "Автор:" ... under the
-     * headline or in a meta-classed element of the zone */
+     * headline, in a meta-classed element of the zone, or last, just above
+     * the headline (a kicker line "04.02.2022 | 13:10 Uhr | Name") */
     nid from = c->h1 ? subtree_end(pg, c->h1) + 1 : c->rs;
-    for (int phase = 0; phase < 2 && !L->n; phase++) {
-        unsigned count = phase ? c->n_metas : 40;
+    for (int phase = 0; phase < 3 && !L->n; phase++) {
+        unsigned count = phase == 2 ? 10 : phase ? c->n_metas : 40;
         nid last_par = 0;
         for (unsigned k = 0; k < count && !L->n; k++) {
             nid id;
-            if (phase) {
+            if (phase == 2) {
+                if (!c->h1 || c->h1 <= k + 1)
+                    break;
+                id = c->h1 - 1 - k;
+                if (pg->nodes[id].tag != T_TEXT)
+                    continue;
+                id = pg->nodes[id].parent;
+                if (id == last_par)
+                    continue;
+                last_par = id;
+            } else if (phase) {
                 id = c->metas[k];
                 if (!in_zone(c, id))
                     continue;
@@ -3078,12 +3241,17 @@ static void authors_from_dom(const mctx *c, alist *L)
                     t = fl;
             }
             sv nd;
+            int date_by = 0;
             if (had && author_label(t) == 1)
                 add_bare_by(c, L, t);
             else if (had)
                 add_names(c, L, t, 0, -1); /* strict: "Von der Leyen will ..." is a headline */
-            else if ((nd = date_led_line(c, id)).n)
+            else if ((nd = date_led_line(c, id, &date_by)).n && date_by && !memchr(nd.s, ' ', nd.n))
+                add_names(c, L, nd, 0, 1); /* "Posted on May 3, 2021 by jdoe": one word after "by" may be a user name */
+            else if (nd.n)
                 add_full_names(c, L, nd, 4); /* "11.12.2019 - Amelie Loevenich": full names only */
+            else if (t.n >= 8 && memchr(t.s, ',', t.n) && (nd = name_title_line(c, id)).n)
+                add_full_names(c, L, nd, 4); /* "Jane Doe, Staff Writer": full names only */
             else if (!phase && label_alone(t)) {
                 /* "<span>By</span><span><a>Name</a></span>": the name is the next sibling */
                 nid nx = subtree_end(pg, id) + 1;
@@ -3184,10 +3352,27 @@ static int is_handle(sv s)
     return letters && !upper;
 }
 
+/* Are all dot-separated parts of s capitalised words ("Isabella.DiBiase":
+ * a user name written as a name; "Spiegel.de", "FAZ.NET" are hosts)? */
+static int capitalised_parts(sv s)
+{
+    size_t i = 0;
+    while (i < s.n) {
+        size_t j = i;
+        int lower = 0;
+        while (j < s.n && s.s[j] != '.')
+            lower |= s.s[j] >= 'a' && s.s[j] <= 'z', j++;
+        if (j - i < 2 || !(s.s[i] >= 'A' && s.s[i] <= 'Z') || !lower)
+            return 0;
+        i = j + 1;
+    }
+    return s.n && s.s[s.n - 1] != '.';
+}
+
 /* "kath.net", "edilson.la.rosa": a dotted token is a domain or a user id. */
 static int dotted_token(sv s)
 {
-    if (memchr(s.s, ' ', s.n))
+    if (memchr(s.s, ' ', s.n) || capitalised_parts(s))
         return 0;
     for (size_t i = 1; i + 1 < s.n; i++)
         if (s.s[i] == '.' && s.s[i + 1] != ' ' && s.s[i - 1] != ' ' && s.s[i - 1] != '.' &&
@@ -3895,6 +4080,15 @@ static void do_title(mctx *c)
                     c->art_end = end;
                 break;
             }
+        /* without an <article>: the rest of the region root's parent when it
+         * is short (<div id=article><div class=text>...</div><div
+         * id=meta>Name</div></div>) */
+        nid rp = pg->nodes[c->rs].parent;
+        if (c->art_end == c->ze && rp && pg->nodes[rp].tag != T_BODY) {
+            nid end = subtree_end(pg, rp);
+            if (end > c->ze && end - c->ze < 200)
+                c->art_end = end;
+        }
     }
 
     sv title = {NULL, 0};

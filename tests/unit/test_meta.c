@@ -655,6 +655,36 @@ static void test_footer_byline(void)
     d = run(html2, NULL, REF_2024);
     CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 0);
     pith_doc_free(d);
+    /* without <article>: the rest of the body's own short container */
+    const char *html3 = "<html><head><title>Budget</title></head><body><div id=main><div id=article><div "
+                        "class=text><h1>Budget</h1>" PARA PARA2 "</div><div id=meta><span class=author><a "
+                        "href=/u/lb><img src=a.png> Lars Berg</a></span></div></div></div></body></html>";
+    d = run(html3, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    CHECK(has_author(d, "Lars Berg"));
+    pith_doc_free(d);
+}
+
+/* A byline in a small nav-classed box (the article's meta bar with a
+ * back link) counts; one in a box of links to other articles does not. */
+static void test_byline_nav_box(void)
+{
+    const char *html = "<html><head><title>Launch</title></head><body><div class=content-holder><h1>Launch</h1>"
+                       "<div class=news-nav-container><ul><li><a href=/>Zur\xC3\xBC" "ck</a></li><li><div "
+                       "class=author>von <a href=/autor/jz>Juliane Ziegengeist</a></div></li></ul></div>" PARA
+                       PARA2 "</div></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    CHECK(has_author(d, "Juliane Ziegengeist"));
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Launch</title></head><body><div class=content-holder><h1>Launch</h1>"
+                        PARA PARA2 "<div class=post-navigation><div><a href=/p1>Previous: The council approves "
+                        "the budget for the library</a><div class=author>von <a href=/autor/ab>Anna Berg</a></div>"
+                        "</div><div><a href=/p2>Next: Residents ask why the decision took so long</a></div></div>"
+                        "</div></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 0);
+    pith_doc_free(d);
 }
 
 /* The publisher's own name next to a person is not an author; a name no
@@ -674,6 +704,21 @@ static void test_author_filters(void)
     const char *html2 = "<html><head><title>Opening hours</title><meta name=\"author\" content=\"Karl Huber\">"
                         "</head><body><article><h1>Opening hours</h1>" PARA PARA2 "</article></body></html>";
     d = run(html2, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 0);
+    pith_doc_free(d);
+    /* a dotted token is a host ("Spiegel.de") unless every part is a
+     * capitalised word (a user name written as a name) */
+    const char *html3 = "<html><head><title>Hair</title></head><body><article><h1>Hair</h1><div "
+                        "class=group-author>Von <a class=username href=/u/1>Isabella.DiBiase</a> am 19. Oktober "
+                        "2019</div>" PARA PARA2 "</article></body></html>";
+    d = run(html3, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    CHECK(has_author(d, "Isabella.DiBiase"));
+    pith_doc_free(d);
+    const char *html4 = "<html><head><title>Hair</title></head><body><article><h1>Hair</h1><div "
+                        "class=group-author>Von <a href=/u/1>Spiegel.de</a></div>" PARA PARA2
+                        "</article></body></html>";
+    d = run(html4, NULL, REF_2024);
     CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 0);
     pith_doc_free(d);
 }
@@ -763,6 +808,34 @@ static void test_byline_date_first(void)
     CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
     CHECK(has_author(d, "Amelie Loevenich"));
     pith_doc_free(d);
+    /* a plain line under the headline: after "by" one word may be a user
+     * name; without "by" only full names count */
+    const char *html3 = "<html><head><title>Things we wanted</title></head><body><article><h1>Things we wanted</h1>"
+                        "<p>Posted on May 3, 2021 by <a href=/u/jdoe>jdoe</a></p>" PARA PARA2
+                        "</article></body></html>";
+    d = run(html3, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    CHECK(has_author(d, "jdoe"));
+    pith_doc_free(d);
+    const char *html4 = "<html><head><title>Things we wanted</title></head><body><article><h1>Things we wanted</h1>"
+                        "<p>06.11.2023 13:30 von <span>Olga</span> <span>Symbolbild imago</span></p>" PARA PARA2
+                        "</article></body></html>";
+    d = run(html4, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 0); /* "Olga Symbolbild imago" is no full name */
+    pith_doc_free(d);
+    const char *html5 = "<html><head><title>Things we wanted</title></head><body><article><h1>Things we wanted</h1>"
+                        "<p>12.03.2021 - jdoe</p>" PARA PARA2 "</article></body></html>";
+    d = run(html5, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 0);
+    pith_doc_free(d);
+    /* the line just above the headline, when nothing else names anyone */
+    const char *html6 = "<html><head><title>Things we wanted</title></head><body><article><div><small>"
+                        "04.02.2022 | 13:10 Uhr | Uta Helkenberg</small><h1>Things we wanted</h1>" PARA PARA2
+                        "</div></article></body></html>";
+    d = run(html6, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    CHECK(has_author(d, "Uta Helkenberg"));
+    pith_doc_free(d);
 }
 
 /* A newsroom signing as a group ("Redaktion", "Staff Writer") is the byline;
@@ -789,6 +862,129 @@ static void test_group_byline(void)
                         "<div class=\"byline\">Read more</div></article></body></html>";
     d = run(html3, NULL, REF_2024);
     CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 0);
+    pith_doc_free(d);
+}
+
+/* A job title after a name is no author: "Jane Doe, Staff Writer", the
+ * same across a line break, and as a plain line under the headline. A
+ * newsroom named after a person ("Michael Rädel, Redaktion") stays. */
+static void test_byline_job_title(void)
+{
+    const char *html = "<html><head><title>Tennis final</title></head><body><article><h1>Tennis final</h1>"
+                       "<p class=byline>By Jane Doe, Staff Writer</p>" PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    CHECK(has_author(d, "Jane Doe"));
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Tennis final</title></head><body><article><h1>Tennis final</h1>"
+                        "<div class=author>Jane Doe<br>Senior Staff Writer</div>" PARA PARA2
+                        "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    CHECK(has_author(d, "Jane Doe"));
+    pith_doc_free(d);
+    /* a by-line ends at its line break: a title or a date follows */
+    const char *html5 = "<html><head><title>Tennis final</title></head><body><article><h1>Tennis final</h1>"
+                        "<p class=byline>By Jane Doe<br>Chief Political Correspondent, Berlin</p>" PARA PARA2
+                        "</article></body></html>";
+    d = run(html5, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    CHECK(has_author(d, "Jane Doe"));
+    pith_doc_free(d);
+    const char *html6 = "<html><head><title>Tennis final</title></head><body><article><h1>Tennis final</h1>"
+                        "<p class=byline>By Jane Doe<br>Tuesday 3 May 2022 10:00 BST</p>" PARA PARA2
+                        "</article></body></html>";
+    d = run(html6, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    CHECK(has_author(d, "Jane Doe"));
+    pith_doc_free(d);
+    const char *html3 = "<html><head><title>Tennis final</title></head><body><article><h1>Tennis final</h1>"
+                        "<p>Jane Doe and John Roe, Staff Writers</p>" PARA PARA2 "</article></body></html>";
+    d = run(html3, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 2);
+    CHECK(has_author(d, "Jane Doe"));
+    CHECK(has_author(d, "John Roe"));
+    pith_doc_free(d);
+    const char *html4 = "<html><head><title>Tennis final</title></head><body><article><h1>Tennis final</h1>"
+                        "<p>Berlin, Staff Writer</p><p class=byline>von <a href=/a>Michael R\xC3\xA4" "del</a>, "
+                        "<a href=/r>Redaktion</a></p>" PARA PARA2 "</article></body></html>";
+    d = run(html4, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 2);
+    CHECK(has_author(d, "Michael R\xC3\xA4" "del"));
+    CHECK(has_author(d, "Redaktion"));
+    pith_doc_free(d);
+}
+
+/* Wire-copy credits: "Reporting by A; Editing by B" gives A (also as the
+ * article's closing line); "Artikel von:" is an author label. */
+static void test_byline_credits(void)
+{
+    const char *html = "<html><head><title>Tennis final</title></head><body><article><h1>Tennis final</h1>"
+                       "<p class=byline>By Jane Doe; Editing by John Roe</p>" PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    CHECK(has_author(d, "Jane Doe"));
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Tennis final</title></head><body><article><h1>Tennis final</h1>" PARA
+                        PARA2 "<p>Reporting by Jane Doe and Ann Poe; Writing by Max Roe; Editing by John Roe</p>"
+                        "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 3);
+    CHECK(has_author(d, "Jane Doe"));
+    CHECK(has_author(d, "Ann Poe"));
+    CHECK(has_author(d, "Max Roe"));
+    pith_doc_free(d);
+    const char *html3 = "<html><head><title>Tennis final</title></head><body><article><h1>Tennis final</h1>"
+                        "<div class=meta>Artikel von: <b>Jane Doe</b></div>" PARA PARA2 "</article></body></html>";
+    d = run(html3, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    CHECK(has_author(d, "Jane Doe"));
+    pith_doc_free(d);
+}
+
+/* Chinese labels with a full-width colon: "责任编辑：Name", "作者：Name". */
+static void test_byline_chinese_label(void)
+{
+    const char *html = "<html><head><title>Tennis final</title></head><body><article><h1>Tennis final</h1>" PARA
+                       PARA2 "<div class=p-tags><span class=p-jc>\xE8\xB4\xA3\xE4\xBB\xBB\xE7\xBC\x96"
+                       "\xE8\xBE\x91\xEF\xBC\x9A \xE7\x84\xA6\xE9\xB9\x8F</span></div></article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    CHECK(has_author(d, "\xE7\x84\xA6\xE9\xB9\x8F"));
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Tennis final</title></head><body><article><h1>Tennis final</h1>"
+                        "<p class=byline>\xE4\xBD\x9C\xE8\x80\x85\xEF\xBC\x9A\xE5\xB4\x94\xE5\xAE\x81"
+                        "</p>" PARA PARA2 "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    CHECK(has_author(d, "\xE5\xB4\x94\xE5\xAE\x81"));
+    pith_doc_free(d);
+}
+
+/* Lists of names: the serial comma ("A, B, and C"); a photo credit after
+ * a slash ("Texto: A / Fotos: B"). */
+static void test_byline_lists(void)
+{
+    const char *html = "<html><head><title>Tennis final</title></head><body><article><h1>Tennis final</h1>"
+                       "<p class=byline>By Jane Doe, John Roe, and Ann Poe</p>" PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 3);
+    CHECK(has_author(d, "Ann Poe"));
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Tennis final</title></head><body><article><h1>Tennis final</h1>"
+                        "<p class=byline>Texto: Juan P\xC3\xA9rez / Fotos: Ana G\xC3\xB3mez</p>" PARA PARA2
+                        "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    CHECK(has_author(d, "Juan P\xC3\xA9rez"));
+    pith_doc_free(d);
+    /* minified markup: two elements' words are two words */
+    const char *html3 = "<html><head><title>Tennis final</title></head><body><article><h1>Tennis final</h1>"
+                        "<div class=author><img src=a.jpg><div><a href=/a/jd>Jane Doe</a><span>Senior "
+                        "Reporter</span></div></div>" PARA PARA2 "</article></body></html>";
+    d = run(html3, NULL, REF_2024);
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
+    CHECK(has_author(d, "Jane Doe"));
     pith_doc_free(d);
 }
 
@@ -1242,6 +1438,21 @@ static void test_author_parenthetical(void)
                         "class=byline><div class=l>Auteur(s) :</div></div>" PARA PARA2 "</article></body></html>";
     d = run(html2, NULL, REF_2024);
     CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 0);
+    pith_doc_free(d);
+    /* each name of a list may carry its own note */
+    const char *html3 = "<html><head><title>Storm</title></head><body><article><h1>Storm</h1><p class=byline>By "
+                        "Jane Doe (Reuters), John Roe (AP)</p>" PARA PARA2 "</article></body></html>";
+    d = run(html3, NULL, REF_2024);
+    CHECK(has_author(d, "Jane Doe"));
+    CHECK(has_author(d, "John Roe"));
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 2);
+    pith_doc_free(d);
+    const char *html4 = "<html><head><title>Hochzeit</title></head><body><article><h1>Hochzeit</h1>" PARA PARA2
+                        "<p><em>Autor: <a href=/s>Samuel Diekmann </a>(Sponsored Post), Redner bei "
+                        "example.com</em></p></article></body></html>";
+    d = run(html4, NULL, REF_2024);
+    CHECK(has_author(d, "Samuel Diekmann"));
+    CHECK_INT(pith_doc_list_count(d, PITH_LIST_AUTHORS), 1);
     pith_doc_free(d);
 }
 
@@ -1813,6 +2024,11 @@ int main(void)
     test_title_keyword_list();
     test_title_cjk_separators();
     test_title_only_h1_in_region();
+    test_byline_job_title();
+    test_byline_credits();
+    test_byline_nav_box();
+    test_byline_chinese_label();
+    test_byline_lists();
     test_microdata();
     test_language();
     test_date_plausibility();
