@@ -375,14 +375,20 @@ static const dword *find_word(const dword *tab, size_t count, const char *w, siz
     return NULL;
 }
 
-/* find_word() for a hashed table: the same entry, in a probe or two. */
+/* find_word() for a hashed table: the same entry, in a probe or two. A slot
+ * holds the entry (low 12 bits) and the top 4 bits of its word's hash: most
+ * words of a text are in no table, and they are turned away by the slot
+ * alone, without reading an entry and its word (cold memory on every page). */
 static const dword *find_hashed(const dword_index *x, const char *w, size_t wl)
 {
     uint32_t h = 0x811c9dc5u;
     for (size_t k = 0; k < wl; k++)
         h = (h ^ (unsigned char)w[k]) * 0x01000193u;
-    for (uint32_t i = h & x->mask; x->slot[i]; i = (i + 1) & x->mask) {
-        const dword *d = &x->tab[x->slot[i] - 1];
+    unsigned fp = h >> 28, s;
+    for (uint32_t i = h & x->mask; (s = x->slot[i]) != 0; i = (i + 1) & x->mask) {
+        if (s >> 12 != fp)
+            continue;
+        const dword *d = &x->tab[(s & 0xFFFu) - 1];
         if (d->len == wl && memcmp(d->w, w, wl) == 0)
             return d;
     }

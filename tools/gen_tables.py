@@ -276,8 +276,9 @@ def build_dates_index():
     o.append(" * Source: the word tables of src/tables/dates_words.inc. For each table")
     o.append(" * named below, an open-addressing table (linear probing from")
     o.append(" * FNV-1a-32(word bytes) & mask) of 1 + the index of the word's first entry")
-    o.append(" * (0 = empty slot), so a lookup finds what a linear scan in table order")
-    o.append(" * finds first. For each phrase table, its entries ordered by first byte")
+    o.append(" * (low 12 bits; 0 = empty slot) and the hash's top 4 bits (high 4 bits: a")
+    o.append(" * probe reads a word only when they agree), so a lookup finds what a linear")
+    o.append(" * scan in table order finds first. For each phrase table, its entries ordered by first byte")
     o.append(" * (table order kept within a byte): order[start[b] .. start[b + 1]) are")
     o.append(" * the phrases starting with byte b. Included only by src/dates.c, after")
     o.append(" * dates_words.inc.")
@@ -293,21 +294,21 @@ def build_dates_index():
         while (1 << bits) < len(first) * 3:  # load factor <= 1/3
             bits += 1
         size = 1 << bits
-        if len(words) >= 0xFFFF:
-            sys.exit("%s: too many words for uint16_t slots" % name)
+        if len(words) >= 0xFFF:
+            sys.exit("%s: too many words for 12-bit slot indexes" % name)
         slots = [None] * size
         for w, k in sorted(first.items(), key=lambda kv: kv[1]):
             i = fnv1a(w) & (size - 1)
             while slots[i] is not None:
                 i = (i + 1) & (size - 1)
-            slots[i] = (k, w)
+            slots[i] = (k, w, fnv1a(w) >> 28)
         o.append("")
         o.append("/* %s: %d words (%d distinct), %d slots. */" % (name, len(words), len(first), size))
         o.append("static const uint16_t %s_slot[%d] = {" % (name, size))
         for i, s in enumerate(slots):
             if s:
                 word = s[1].decode("utf-8").replace("*/", "*_/")
-                o.append("    [%d] = %d, /* %s */" % (i, s[0] + 1, word))
+                o.append("    [%d] = %d, /* %s */" % (i, (s[2] << 12) | (s[0] + 1), word))
         o.append("};")
         o.append("static const dword_index %s_index = {%s, %s_slot, %du};" % (name, name, name, size - 1))
     for name in DATES_PHRASES:
