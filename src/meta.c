@@ -2108,10 +2108,10 @@ static const char *const BY_PHRASES[] = {
     "redakcja", "tekst", "texto", "autore", "autori",
     /* more languages: Indonesian/Malay, Polish, Czech, Slovak, Vietnamese,
      * Belarusian, Greek ("Γράφει ο", "Του/Της" + a name in the genitive),
-     * Arabic, Persian, Hebrew, Hindi, Chinese/Japanese ("文/Name") */
+     * Arabic, Persian, Hebrew, Hindi, Thai, Chinese/Japanese ("文/Name") */
     "oleh", "napisał", "napisała", "napsal", "napsala", "napísal", "napísala", "autorka", "tác giả", "аўтар",
     "γράφει ο", "γράφει η", "γράφει", "του", "της", "συντάκτης", "συντάκτρια", "بقلم", "كتبت", "كتب",
-    "الكاتب", "الكاتبة", "به قلم", "نویسنده", "מאת", "लेखक", "द्वारा", "記者", "撰文", "文", "責任編輯",
+    "الكاتب", "الكاتبة", "به قلم", "نویسنده", "מאת", "लेखक", "द्वारा", "โดย", "記者", "撰文", "文", "責任編輯",
     "編輯",
 };
 
@@ -2321,7 +2321,8 @@ static int second_word_is_by(sv s)
  * a name from text: no word of it is a function word ("في", "של", "में":
  * a sentence's, never a name's), and, strict, at most four words, each
  * short (a Chinese, Japanese or Korean name at most 6 characters, written
- * without spaces: a longer run is a sentence; other words at most 20). */
+ * without spaces: a longer run is a sentence; other words at most 20).
+ * Lenient (structured data, after "By"), words of at most 10 and 30. */
 static int uncased_name(sv s, int lenient)
 {
     static const char *const STOP[] = {
@@ -2349,6 +2350,8 @@ static int uncased_name(sv s, int lenient)
         words++;
         if (!lenient && (chars > (wide ? 6u : 20u) || words > 4))
             return 0;
+        if (chars > (wide ? 10u : 30u))
+            return 0; /* lenient too: "新华社", "人民日报海外版" are at most 10 */
         if (j - i <= 10 && (unsigned char)s.s[i] >= 0xD7 && one_of(s.s + i, j - i, STOP, sizeof STOP / sizeof STOP[0]))
             return 0;
         i = j;
@@ -2371,7 +2374,8 @@ static int name_like(sv s, int lenient)
         uint32_t c = utf8_decode(u + i, s.n - i, &adv);
         if (c == ',' || c == '!' || c == '?' || c == ';' || c == ':' || c == '"' || c == '(' || c == ')' ||
             c == '|' || c == '@' || c == 0x201C || c == 0x201D || c == 0xAB || c == 0xBB || c == '#' ||
-            c == '<' || c == '>' || c == '=' || c == '{' || c == '}' || c == '[' || c == ']' || c == 0x2026)
+            c == '<' || c == '>' || c == '=' || c == '{' || c == '}' || c == '[' || c == ']' || c == 0x2026 ||
+            c == 0x3002 || c == 0xFF1A || c == 0xFF1B || c == 0xFF01 || c == 0xFF1F) /* 。：；！？ */
             return 0;
         if (c == '/' && !lenient)
             return 0;
@@ -2489,6 +2493,8 @@ static sv strip_tail(sv s)
     while (s.n && (s.s[s.n - 1] == ',' || s.s[s.n - 1] == '-' || s.s[s.n - 1] == ':' || s.s[s.n - 1] == '|' ||
                    s.s[s.n - 1] == '/'))
         s.n--;
+    if (s.n > 3 && !memcmp(s.s + s.n - 3, "\xE3\x80\x82", 3))
+        s.n -= 3; /* "王小明。": the full stop ending a CJK line */
     return trim(s);
 }
 

@@ -1100,6 +1100,23 @@ static void test_byline_cjk(void)
     CHECK_STR(authors_of("ko", "<p>홍길동 특파원</p>", b, sizeof b), "홍길동");
     CHECK_STR(authors_of("ko", "<p class=byline>홍길동 기자 hong@example.kr</p>", b, sizeof b), "홍길동");
     CHECK_STR(authors_of("ko", "<p>정부는 오늘 발표했다고 밝혔다 기자</p>", b, sizeof b), "");
+    /* CJK sentence punctuation: a line's closing "。" is cut, "：" inside is no name */
+    CHECK_STR(authors_of("zh", "<p>记者 王小明。</p>", b, sizeof b), "王小明");
+    CHECK_STR(authors_of("zh", "<p>作者/来源：新华社</p>", b, sizeof b), "");
+    CHECK_STR(authors_of("zh", "<p class=byline>作者：王小明。今天天气很好</p>", b, sizeof b), "");
+    /* after a label in a byline element too, a long run is a sentence */
+    CHECK_STR(authors_of("zh", "<div class=byline>记者 王小明 日前从市政府获悉市政府将于下月开放新图书馆</div>", b,
+                         sizeof b), "");
+}
+
+/* Thai "โดย" (by); Thai writes a sentence without spaces, so a long run
+ * after it is no name. */
+static void test_byline_thai(void)
+{
+    char b[512];
+    CHECK_STR(authors_of("th", "<p>โดย สมชาย ใจดี</p>", b, sizeof b), "สมชาย ใจดี");
+    CHECK_STR(authors_of("th", "<div class=byline>โดย กองบรรณาธิการ</div>", b, sizeof b), "กองบรรณาธิการ");
+    CHECK_STR(authors_of("th", "<p>โดย ในกรุงเทพมหานครเมื่อวานนี้ฝนตกหนักมาก</p>", b, sizeof b), "");
 }
 
 /* Microdata: headline, author > name, datePublished. */
@@ -2148,6 +2165,7 @@ int main(void)
     test_byline_indonesian();
     test_byline_uncased();
     test_byline_cjk();
+    test_byline_thai();
     test_microdata();
     test_language();
     test_date_plausibility();
