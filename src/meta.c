@@ -2106,7 +2106,22 @@ static const char *const BY_PHRASES[] = {
     "опублікував", "опубликовал", "written", "by", "von", "vom", "text", "autor", "autorin", "autoren", "author",
     "authors", "автор", "авторка", "автори", "авторы", "від", "от", "текст", "par", "por", "door", "af", "av",
     "redakcja", "tekst", "texto", "autore", "autori",
+    /* more languages: Indonesian/Malay, Polish, Czech, Slovak, Vietnamese,
+     * Belarusian, Greek ("Γράφει ο", "Του/Της" + a name in the genitive),
+     * Arabic, Persian, Hebrew, Hindi, Thai, Chinese/Japanese ("文/Name") */
+    "oleh", "napisał", "napisała", "napsal", "napsala", "napísal", "napísala", "autorka", "tác giả", "аўтар",
+    "γράφει ο", "γράφει η", "γράφει", "του", "της", "συντάκτης", "συντάκτρια", "بقلم", "كتبت", "كتب",
+    "الكاتب", "الكاتبة", "به قلم", "نویسنده", "מאת", "लेखक", "द्वारा", "โดย", "記者", "撰文", "文", "責任編輯",
+    "編輯",
 };
+
+/* Labels that are a byline's only with a colon after them ("Redacción:
+ * Name", "Yazar: Name", "Penulis: Name", "Editor: Name"): without one they
+ * are a group byline ("Redacción Madrid") or a word of the text ("Haber"
+ * is news). */
+static const char *const BY_COLON[] = {"redacción", "redação", "redazione", "rédaction", "redactie", "auteur",
+                                       "yazar", "yazan", "haber", "muhabir", "penulis", "reporter", "editor",
+                                       "pewarta", "wartawan", "إعداد", "خبرنگار"};
 
 /* Is s only a by-phrase ("By", "Von:", "Автор")? Its element is a label;
  * the name follows in the next one. */
@@ -2125,7 +2140,8 @@ static const char *const BY_ALONE[] = {"by", "von", "par", "por", "door", "di", 
                                        "text von", "texto", "tekst", "auteur", "autore", "text und fotos",
                                        "text & fotos", "text und bilder", "text & bilder", "text und foto",
                                        "text & foto", "text und bild", "text & bild", "text and photos",
-                                       "text & photos"};
+                                       "text & photos", "autorka", "tác giả", "συντάκτης", "بقلم", "الكاتب",
+                                       "نویسنده", "מאת", "लेखक"};
 
 static int by_alone(sv s)
 {
@@ -2192,11 +2208,13 @@ static sv strip_by(sv s, int *had)
         /* the first bytes folded once; phrases are at most 30 bytes */
         char f[80];
         size_t fl = utf8_fold(s.s, s.n < 32 ? s.n : 32, f, sizeof f);
-        for (size_t k = 0; k < sizeof BY_PHRASES / sizeof BY_PHRASES[0] && !hit; k++) {
-            if (f[0] != BY_PHRASES[k][0])
+        size_t n_by = sizeof BY_PHRASES / sizeof BY_PHRASES[0];
+        for (size_t k = 0; k < n_by + sizeof BY_COLON / sizeof BY_COLON[0] && !hit; k++) {
+            const char *p = k < n_by ? BY_PHRASES[k] : BY_COLON[k - n_by];
+            if (f[0] != p[0])
                 continue;
-            size_t l = strlen(BY_PHRASES[k]);
-            if (l > fl || memcmp(f, BY_PHRASES[k], l) != 0 || l > s.n)
+            size_t l = strlen(p);
+            if (l > fl || memcmp(f, p, l) != 0 || l > s.n)
                 continue;
             size_t e = l;
             while (e < s.n && s.s[e] == ' ')
@@ -2205,11 +2223,24 @@ static sv strip_by(sv s, int *had)
             if (colon)
                 e++;
             else if (e + 3 <= s.n && !memcmp(s.s + e, "\xEF\xBC\x9A", 3)) /* "：" (责任编辑：Name) */
-                e += 3;
+                e += 3, colon = 1;
+            else if (e == l && (unsigned char)p[0] >= 0xE3 && e < s.n && s.s[e] == '/')
+                e++, colon = 1; /* a CJK label before a slash: "文/王小明", "记者/Name" */
+            else if (e == l && (unsigned char)p[0] >= 0xE3 && e + 3 <= s.n && !memcmp(s.s + e, "\xEF\xBC\x8F", 3))
+                e += 3, colon = 1; /* the full-width slash: "文／山田太郎" */
             if (e == l && !(e < s.n && s.s[e] == ' '))
                 continue; /* "Bye", "Vonnegut": not a phrase */
-            if (e >= s.n)
+            if (e >= s.n || (k >= n_by && !colon))
                 continue;
+            /* "Oleh" is Indonesian "by" and a Ukrainian given name ("Oleh
+             * Sentsov", "Oleh Sentsov and Jane Doe"): written so, only
+             * before two capitalised words */
+            if (l == 4 && !colon && s.s[0] == 'O' && !memcmp(f, "oleh", 4)) {
+                const char *sp = memchr(s.s + e, ' ', s.n - e);
+                if (!sp || sp[-1] == ',' || sp + 1 >= s.s + s.n ||
+                    !cp_upper(utf8_decode((const unsigned char *)sp + 1, (size_t)(s.s + s.n - sp - 1), &(size_t){0})))
+                    continue;
+            }
             s.s += e;
             s.n -= e;
             hit = 1;
@@ -2243,7 +2274,7 @@ static int role_word(const char *f, size_t l)
         "beiträge", "kommentare", "kommentar", "antworten", "reply", "producer", "host", "anchor", "analyst",
         "director", "manager", "president", "professor", "dr", "prof", "phd", "md", "mph", "jr", "sr", "no",
         "unknown", "anonymous", "anonym", "admin", "administrator", "webmaster", "user", "super", "guest",
-        "wordpressadmin", "root", "opublikowano", "veröffentlichung",
+        "wordpressadmin", "root", "opublikowano", "veröffentlichung", "기자", "특파원",
     };
     return one_of(f, l, ROLES, sizeof ROLES / sizeof ROLES[0]);
 }
@@ -2285,6 +2316,49 @@ static int second_word_is_by(sv s)
     return r > 3 && sp[1] == 'b' && sp[2] == 'y' && sp[3] == ' ';
 }
 
+/* A name in a script without letter case (Arabic, Hebrew, Persian,
+ * Devanagari, Thai, Chinese, Japanese, Korean), where capitals cannot tell
+ * a name from text: no word of it is a function word ("في", "של", "में":
+ * a sentence's, never a name's), and, strict, at most four words, each
+ * short (a Chinese, Japanese or Korean name at most 6 characters, written
+ * without spaces: a longer run is a sentence; other words at most 20).
+ * Lenient (structured data, after "By"), words of at most 10 and 30. */
+static int uncased_name(sv s, int lenient)
+{
+    static const char *const STOP[] = {
+        "في", "من", "على", "إلى", "عن", "مع", "أن", "إن", "هذا", "هذه", "التي", "الذي", "كان", "قد", "لا",
+        "ما", "هو", "هي", "ثم", "أو", "حتى", "بعد", "قبل", "كل", "بين", "در", "از", "به", "که", "را", "با",
+        "این", "آن", "است", "برای", "تا", "یک", "بر", "می", "کے", "کی", "میں", "سے", "ہے", "اور", "کو", "نے",
+        "של", "את", "על", "עם", "זה", "לא", "הוא", "היא", "כי", "אם", "גם", "או", "אל", "כל", "है", "हैं",
+        "के", "की", "का", "में", "से", "को", "और", "ने", "पर", "यह", "कि", "था", "भी",
+    };
+    unsigned words = 0;
+    size_t i = 0;
+    while (i < s.n) {
+        while (i < s.n && s.s[i] == ' ')
+            i++;
+        size_t j = i, chars = 0, wide = 0;
+        while (j < s.n && s.s[j] != ' ') {
+            size_t adv;
+            uint32_t c = utf8_decode((const unsigned char *)s.s + j, s.n - j, &adv);
+            chars++;
+            wide += (c >= 0x3040 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF);
+            j += adv;
+        }
+        if (j == i)
+            break;
+        words++;
+        if (!lenient && (chars > (wide ? 6u : 20u) || words > 4))
+            return 0;
+        if (chars > (wide ? 10u : 30u))
+            return 0; /* lenient too: "新华社", "人民日报海外版" are at most 10 */
+        if (j - i <= 10 && (unsigned char)s.s[i] >= 0xD7 && one_of(s.s + i, j - i, STOP, sizeof STOP / sizeof STOP[0]))
+            return 0;
+        i = j;
+    }
+    return 1;
+}
+
 /* Is s plausibly one person's name (after cleaning)? Strict: capitalised
  * words, no digits. Lenient (structured sources, author links, text after
  * "By"): also a user name ("marc", "freeman1984") or an agency ("AFP/The Local"). */
@@ -2300,7 +2374,8 @@ static int name_like(sv s, int lenient)
         uint32_t c = utf8_decode(u + i, s.n - i, &adv);
         if (c == ',' || c == '!' || c == '?' || c == ';' || c == ':' || c == '"' || c == '(' || c == ')' ||
             c == '|' || c == '@' || c == 0x201C || c == 0x201D || c == 0xAB || c == 0xBB || c == '#' ||
-            c == '<' || c == '>' || c == '=' || c == '{' || c == '}' || c == '[' || c == ']' || c == 0x2026)
+            c == '<' || c == '>' || c == '=' || c == '{' || c == '}' || c == '[' || c == ']' || c == 0x2026 ||
+            c == 0x3002 || c == 0xFF1A || c == 0xFF1B || c == 0xFF01 || c == 0xFF1F) /* 。：；！？ */
             return 0;
         if (c == '/' && !lenient)
             return 0;
@@ -2339,6 +2414,8 @@ static int name_like(sv s, int lenient)
         i += adv;
     }
     if (!letters || words > 6 || (digits && (!lenient || words > 1)) || (tok_digits && !tok_letters))
+        return 0;
+    if (!cased && !uncased_name(s, lenient))
         return 0;
     if (cased && !lenient) {
         /* particles (van, de, von, bin, da) may be lower case; other words not */
@@ -2416,6 +2493,8 @@ static sv strip_tail(sv s)
     while (s.n && (s.s[s.n - 1] == ',' || s.s[s.n - 1] == '-' || s.s[s.n - 1] == ':' || s.s[s.n - 1] == '|' ||
                    s.s[s.n - 1] == '/'))
         s.n--;
+    if (s.n > 3 && !memcmp(s.s + s.n - 3, "\xE3\x80\x82", 3))
+        s.n -= 3; /* "王小明。": the full stop ending a CJK line */
     return trim(s);
 }
 
@@ -2493,7 +2572,7 @@ static size_t title_at(sv s)
     static const char *const TITLE[] = {"writer", "writers", "reporter", "reporters", "editor", "editors",
                                         "correspondent", "columnist", "contributor", "journalist",
                                         "journalistin", "redakteur", "redakteurin", "korrespondent",
-                                        "korrespondentin"};
+                                        "korrespondentin", "기자", "특파원"};
     size_t e = s.n, start = s.n;
     int title = 0;
     while (e) {
@@ -2675,6 +2754,14 @@ static sv cut_parenthetical(sv s)
     return strip_tail(trim(sv_of(s.s, (size_t)(o - s.s))));
 }
 
+/* Does s start with a letter of a script without case ("홍길동 기자": a
+ * one-word name before a job title)? */
+static int uncased_word(sv s)
+{
+    uint32_t c = utf8_decode((const unsigned char *)s.s, s.n, &(size_t){0});
+    return c >= 0x590 && cp_word(c) && !cp_upper(c) && !cp_lower(c);
+}
+
 /* Split one author string into names and add them. lenient: see name_like
  * (a by-phrase in front of the names makes them lenient too, unless
  * lenient is -1). */
@@ -2699,12 +2786,14 @@ static void add_names(const mctx *c, alist *L, sv raw, int org, int lenient)
     lenient = lenient < 0 ? 0 : lenient | had;
     /* separators between names */
     static const char *const AND[] = {", and ", ", & ", ", ", " and ", " und ", " & ", " та ", " і ", " и ", " y ", " et ",
-                                      " e ", " och ", " og ", " en ", "; ", " ja ", " és ", " i ", " u. "};
+                                      " e ", " och ", " og ", " en ", "; ", " ja ", " és ", " i ", " u. ",
+                                      "\xE3\x80\x81", "\xEF\xBC\x8C"}; /* "、", "，" */
     size_t b = 0;
     unsigned parts = 0, n0 = L->n;
     for (size_t i = 0; i <= s.n && parts < MAX_AUTH; i++) {
         size_t sl = 0;
-        if (i < s.n && (s.s[i] == ' ' || s.s[i] == ',' || s.s[i] == ';'))
+        if (i < s.n && (s.s[i] == ' ' || s.s[i] == ',' || s.s[i] == ';' || (unsigned char)s.s[i] == 0xE3 ||
+                        (unsigned char)s.s[i] == 0xEF))
             for (size_t k = 0; k < sizeof AND / sizeof AND[0]; k++) {
                 size_t l = strlen(AND[k]);
                 if (i + l <= s.n && !strncasecmp(s.s + i, AND[k], l)) {
@@ -2720,10 +2809,16 @@ static void add_names(const mctx *c, alist *L, sv raw, int org, int lenient)
             size_t t = part.n ? title_at(part) : 0;
             if (t == 0 && L->n > n0)
                 part.n = 0;
-            else if (t < part.n && word_count(sv_of(part.s, t)) >= 2)
+            else if (t < part.n && (word_count(sv_of(part.s, t)) >= 2 || uncased_word(part)))
                 part = trim(sv_of(part.s, t));
             if (part.n) {
                 alist_add(L, part, org, lenient);
+                /* the names follow a by-phrase at once: when another label
+                 * comes first ("Auteur : Auteur(s) : ... Destinataire : M.
+                 * X, Ministre de la Culture"), the line is a form of fields
+                 * and the names after it are not the author's */
+                if (had && !parts && L->n == n0 && memchr(part.s, ':', part.n))
+                    return;
                 parts++;
             }
             if (i == s.n)
@@ -2932,24 +3027,52 @@ static int author_label(sv t)
     return cp_upper(utf8_decode((const unsigned char *)t.s, t.n, &(size_t){0})) ? 1 : 0;
 }
 
+/* The first words of the by-phrases and colon labels, as bits: bit l of
+ * w[b] is set when one of them starts with byte b (folded) and is l bytes
+ * long (l < 32). Built once per page by authors_from_labels(), it lets
+ * label_start() turn away almost every text without reading the lists. */
+typedef struct label_index {
+    uint32_t w[256];
+} label_index;
+
+static void label_index_build(label_index *x)
+{
+    memset(x, 0, sizeof *x);
+    size_t n_by = sizeof BY_PHRASES / sizeof BY_PHRASES[0];
+    for (size_t k = 0; k < n_by + sizeof BY_COLON / sizeof BY_COLON[0]; k++) {
+        const char *p = k < n_by ? BY_PHRASES[k] : BY_COLON[k - n_by];
+        size_t l = 0;
+        while (p[l] && p[l] != ' ')
+            l++;
+        x->w[(unsigned char)p[0]] |= 1u << (l & 31);
+    }
+    x->w['d'] |= 1u << 2; /* "de", "di", "da" */
+}
+
 /* Is the first word of t (up to a space or colon, folded) the first word of
  * a by-phrase or a lone label ("de"/"di"/"da" too)? Only then can
  * label_alone(), phrase_alone() or author_label() accept t: a cheap test
- * before them for every short text of the zone. */
-static int label_start(sv t)
+ * before them for every short text of the zone. Folding keeps a letter's
+ * byte length, so the index is asked with the first letter folded alone. */
+static int label_start(sv t, const label_index *x)
 {
     size_t e = 0;
-    while (e < t.n && e < 40 && t.s[e] != ' ' && t.s[e] != ':' && (unsigned char)t.s[e] != 0xEF)
+    while (e < t.n && e < 32 && t.s[e] != ' ' && t.s[e] != ':' && t.s[e] != '/' && (unsigned char)t.s[e] != 0xEF)
         e++; /* 0xEF: "：" (责任编辑：) */
-    if (!e || e >= 40)
+    if (!e || e >= 32)
         return 0;
+    unsigned char b = (unsigned char)t.s[0];
+    size_t cl = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
     char f[96];
+    if (cl > e || utf8_fold(t.s, cl, f, sizeof f) != cl || !((x->w[(unsigned char)f[0]] >> e) & 1))
+        return 0;
     size_t fl = utf8_fold(t.s, e, f, sizeof f);
     if (fl == 2 && f[0] == 'd' && (f[1] == 'e' || f[1] == 'i' || f[1] == 'a'))
         return 1;
+    /* BY_ALONE's first words are all in these lists ("di" above) */
     for (int list = 0; list < 2; list++) {
-        const char *const *L = list ? BY_ALONE : BY_PHRASES;
-        size_t n = list ? sizeof BY_ALONE / sizeof BY_ALONE[0] : sizeof BY_PHRASES / sizeof BY_PHRASES[0];
+        const char *const *L = list ? BY_COLON : BY_PHRASES;
+        size_t n = list ? sizeof BY_COLON / sizeof BY_COLON[0] : sizeof BY_PHRASES / sizeof BY_PHRASES[0];
         for (size_t k = 0; k < n; k++)
             if (L[k][0] == f[0] && strcspn(L[k], " ") == fl && !memcmp(L[k], f, fl))
                 return 1;
@@ -2978,6 +3101,23 @@ static void add_full_names(const mctx *c, alist *L, sv line, unsigned max_words)
 
 static void add_bare_by(const mctx *c, alist *L, sv line) { add_full_names(c, L, line, 0); }
 
+/* Does t end in the Korean word for reporter or correspondent after one
+ * or two words, perhaps before an email ("홍길동 기자", "홍길동 특파원
+ * hong@example.kr")? Korean bylines name the reporter first. */
+static int reporter_after(sv t)
+{
+    static const char *const W[] = {" \xEA\xB8\xB0\xEC\x9E\x90", " \xED\x8A\xB9\xED\x8C\x8C\xEC\x9B\x90"};
+    if (t.n < 8 || t.n > 80 || !(memchr(t.s, 0xEA, t.n) || memchr(t.s, 0xED, t.n)))
+        return 0;
+    t = strip_tail(t);
+    for (size_t k = 0; k < sizeof W / sizeof W[0]; k++) {
+        size_t l = strlen(W[k]);
+        if (t.n > l && !memcmp(t.s + t.n - l, W[k], l))
+            return word_count(sv_of(t.s, t.n - l)) <= 2;
+    }
+    return 0;
+}
+
 /* A labelled author line anywhere in the article zone or its end matter:
  * "Autor: Fritz Imhof", "<b>Von:</b> Götz Warnke", "Text: <span>Name</span>",
  * "Geschrieben von <a>Cooper</a> am ...", "Gespeichert von rasos am ...".
@@ -2991,12 +3131,14 @@ static void authors_from_labels(const mctx *c, alist *L, alist *site)
         return;
     nid tail = zone_tail(c);
     const uint32_t bad = H_COMMENT | H_RELATED | H_NAV | H_HIDDEN | H_AD | H_LINKY;
+    label_index x;
+    label_index_build(&x);
     for (nid i = c->zs; i <= tail && i < pg->n_nodes && !L->n; i++) {
         const node *n = &pg->nodes[i];
         if (n->tag != T_TEXT || n->text_len < 2 || n->text_len > 162) /* the line it starts is at most 160 bytes */
             continue;
         sv t = trim(sv_of(node_text(pg, n), n->text_len));
-        if (!label_start(t))
+        if (!label_start(t, &x))
             continue;
         int alone = label_alone(t) || phrase_alone(t);
         int kind = alone ? 3 : author_label(t);
@@ -3252,6 +3394,8 @@ static void authors_from_dom(const mctx *c, alist *L)
                 add_full_names(c, L, nd, 4); /* "11.12.2019 - Amelie Loevenich": full names only */
             else if (t.n >= 8 && memchr(t.s, ',', t.n) && (nd = name_title_line(c, id)).n)
                 add_full_names(c, L, nd, 4); /* "Jane Doe, Staff Writer": full names only */
+            else if (reporter_after(t))
+                add_names(c, L, t, 0, -1); /* "홍길동 기자": the name before "reporter" */
             else if (!phase && label_alone(t)) {
                 /* "<span>By</span><span><a>Name</a></span>": the name is the next sibling */
                 nid nx = subtree_end(pg, id) + 1;

@@ -988,6 +988,137 @@ static void test_byline_lists(void)
     pith_doc_free(d);
 }
 
+/* The authors found on a small news page in language lang with snippet
+ * under its headline, joined by '|' ("" for none). */
+static const char *authors_of(const char *lang, const char *snippet, char *out, size_t cap)
+{
+    char html[4096];
+    snprintf(html, sizeof html,
+             "<html lang=%s><head><title>Headline here</title></head><body><article><h1>Headline here</h1>%s" PARA
+             PARA2 "</article></body></html>",
+             lang, snippet);
+    pith_doc *d = run(html, NULL, REF_2024);
+    size_t o = 0;
+    out[0] = '\0';
+    for (size_t i = 0; d && i < pith_doc_list_count(d, PITH_LIST_AUTHORS); i++)
+        o += (size_t)snprintf(out + o, o < cap ? cap - o : 0, "%s%s", i ? "|" : "",
+                              pith_doc_list_item(d, PITH_LIST_AUTHORS, i, NULL));
+    pith_doc_free(d);
+    return out;
+}
+
+/* Romance, Dutch and French labels: "Redacción:", "Auteur :" (a label only
+ * with its colon: "Redacción Madrid" is a group byline); a sentence that
+ * starts with "Por", "De" is no byline. */
+static void test_byline_romance(void)
+{
+    char b[512];
+    CHECK_STR(authors_of("es", "<p>Redacción: María López</p>", b, sizeof b), "María López");
+    CHECK_STR(authors_of("fr", "<p>Auteur : Jean Dupont</p>", b, sizeof b), "Jean Dupont");
+    CHECK_STR(authors_of("es", "<p class=byline>Redacción Madrid</p>", b, sizeof b), "Redacción Madrid");
+    CHECK_STR(authors_of("es", "<p>Por la mañana llovió mucho en la ciudad.</p>", b, sizeof b), "");
+    CHECK_STR(authors_of("nl", "<p>De nieuwe regering</p>", b, sizeof b), "");
+    CHECK_STR(authors_of("fr", "<p>De nombreux habitants sont venus.</p>", b, sizeof b), "");
+    CHECK_STR(authors_of("nl", "<p>Door Jan de Vries</p>", b, sizeof b), "Jan de Vries");
+    /* a form of labelled fields: the names after a second label are not the author's */
+    CHECK_STR(authors_of("fr", "<div class=ft><div class=fb><div class=l>Auteur :</div><div class=l>Auteur(s) :</div>"
+                               "<div class=mo-author><strong>Les Membres du Choeur de Radio France</strong></div></div>"
+                               "<div class=tb><div class=l>Destinataire(s) : </div><div class=to><strong>M. Franck "
+                               "Riester, Ministre de la Culture</strong></div></div></div>", b, sizeof b), "");
+}
+
+/* Polish, Czech, Belarusian, Turkish and Greek labels; Greek "Του/Της"
+ * takes the name as written (in the genitive), only a full name. */
+static void test_byline_europe(void)
+{
+    char b[512];
+    CHECK_STR(authors_of("pl", "<p>Napisał Jan Kowalski</p>", b, sizeof b), "Jan Kowalski");
+    CHECK_STR(authors_of("pl", "<p class=author>Autorka: Anna Nowak</p>", b, sizeof b), "Anna Nowak");
+    CHECK_STR(authors_of("be", "<p>Аўтар: Іван Шэмет</p>", b, sizeof b), "Іван Шэмет");
+    CHECK_STR(authors_of("tr", "<p>Yazar: Ahmet Yılmaz</p>", b, sizeof b), "Ahmet Yılmaz");
+    CHECK_STR(authors_of("tr", "<p>Haber: Ahmet Yılmaz</p>", b, sizeof b), "Ahmet Yılmaz");
+    CHECK_STR(authors_of("tr", "<p>Haber Merkezi açıklama yaptı</p>", b, sizeof b), "");
+    CHECK_STR(authors_of("el", "<p>Του Γιώργου Παπαδόπουλου</p>", b, sizeof b), "Γιώργου Παπαδόπουλου");
+    CHECK_STR(authors_of("el", "<p class=author>Της Μαρίας Παπαδοπούλου</p>", b, sizeof b), "Μαρίας Παπαδοπούλου");
+    CHECK_STR(authors_of("el", "<p>Γράφει ο Γιώργος Παπαδόπουλος</p>", b, sizeof b), "Γιώργος Παπαδόπουλος");
+    CHECK_STR(authors_of("el", "<p>Συντάκτης: Γιώργος Παπαδόπουλος</p>", b, sizeof b), "Γιώργος Παπαδόπουλος");
+    CHECK_STR(authors_of("el", "<p>Της Ελλάδας</p>", b, sizeof b), "");
+    CHECK_STR(authors_of("ru", "<p>Текст: Иван Петров</p>", b, sizeof b), "Иван Петров");
+}
+
+/* Indonesian/Malay "Oleh", "Penulis:", "Reporter:", "Editor:"; "Oleh" is
+ * also a Ukrainian given name, kept in "Oleh Sentsov"; Vietnamese "Tác giả". */
+static void test_byline_indonesian(void)
+{
+    char b[512];
+    CHECK_STR(authors_of("id", "<p>Oleh Budi Santoso</p>", b, sizeof b), "Budi Santoso");
+    CHECK_STR(authors_of("id", "<p>Penulis: Budi Santoso</p>", b, sizeof b), "Budi Santoso");
+    CHECK_STR(authors_of("id", "<p>Reporter: Budi Santoso</p>", b, sizeof b), "Budi Santoso");
+    CHECK_STR(authors_of("id", "<p>Editor: Budi Santoso</p>", b, sizeof b), "Budi Santoso");
+    CHECK_STR(authors_of("id", "<p>Oleh karena itu, pemerintah akan membangun jalan baru.</p>", b, sizeof b), "");
+    CHECK_STR(authors_of("en", "<p class=byline>By Oleh Sentsov</p>", b, sizeof b), "Oleh Sentsov");
+    CHECK_STR(authors_of("en", "<p class=byline>Oleh Sentsov and Jane Doe</p>", b, sizeof b), "Oleh Sentsov|Jane Doe");
+    CHECK_STR(authors_of("vi", "<p>Tác giả: Nguyễn Văn An</p>", b, sizeof b), "Nguyễn Văn An");
+}
+
+/* Scripts without letter case: Arabic, Persian, Hebrew, Hindi. Capitals
+ * cannot tell a name from text there: a name has no function word ("إلى")
+ * and, unlabelled by a byline element, at most four short words. */
+static void test_byline_uncased(void)
+{
+    char b[512];
+    CHECK_STR(authors_of("ar", "<p>بقلم محمد أحمد</p>", b, sizeof b), "محمد أحمد");
+    CHECK_STR(authors_of("ar", "<div class=author>بقلم محمد أحمد</div>", b, sizeof b), "محمد أحمد");
+    CHECK_STR(authors_of("ar", "<p>كتب محمد أحمد</p>", b, sizeof b), "محمد أحمد");
+    CHECK_STR(authors_of("ar", "<p>الكاتب: محمد أحمد</p>", b, sizeof b), "محمد أحمد");
+    CHECK_STR(authors_of("ar", "<p>كتب الرئيس رسالة إلى الشعب</p>", b, sizeof b), "");
+    CHECK_STR(authors_of("ar", "<div class=byline>في هذا المقال نتحدث عن الاقتصاد</div>", b, sizeof b), "");
+    CHECK_STR(authors_of("fa", "<p>نویسنده: علی رضایی</p>", b, sizeof b), "علی رضایی");
+    CHECK_STR(authors_of("fa", "<p>خبرنگار: علی رضایی</p>", b, sizeof b), "علی رضایی");
+    CHECK_STR(authors_of("fa", "<div class=byline><span>نویسنده:</span> <a href=/a>علی رضایی</a></div>", b, sizeof b),
+              "علی رضایی");
+    CHECK_STR(authors_of("he", "<p>מאת דני כהן</p>", b, sizeof b), "דני כהן");
+    CHECK_STR(authors_of("he", "<div class=byline>מאת דני כהן</div>", b, sizeof b), "דני כהן");
+    CHECK_STR(authors_of("hi", "<p>लेखक: राहुल शर्मा</p>", b, sizeof b), "राहुल शर्मा");
+    CHECK_STR(authors_of("hi", "<div class=byline>द्वारा राहुल शर्मा</div>", b, sizeof b), "राहुल शर्मा");
+}
+
+/* Chinese, Japanese, Korean: names without spaces or capitals. "記者",
+ * "文/" and "文／" before the name, "、" between names; the Korean word for
+ * reporter after it ("홍길동 기자"). A long run of characters is a
+ * sentence ("记者 日前从市政府获悉"), not a name. */
+static void test_byline_cjk(void)
+{
+    char b[512];
+    CHECK_STR(authors_of("ja", "<p>記者 山田太郎</p>", b, sizeof b), "山田太郎");
+    CHECK_STR(authors_of("zh", "<p>文/王小明</p>", b, sizeof b), "王小明");
+    CHECK_STR(authors_of("ja", "<p>文／山田太郎</p>", b, sizeof b), "山田太郎");
+    CHECK_STR(authors_of("zh", "<p>记者 王小明、李华</p>", b, sizeof b), "王小明|李华");
+    CHECK_STR(authors_of("zh", "<p>记者 日前从市政府获悉</p>", b, sizeof b), "");
+    CHECK_STR(authors_of("ja", "<p>記者会見で首相は語った</p>", b, sizeof b), "");
+    CHECK_STR(authors_of("ko", "<p>홍길동 기자</p>", b, sizeof b), "홍길동");
+    CHECK_STR(authors_of("ko", "<p>홍길동 특파원</p>", b, sizeof b), "홍길동");
+    CHECK_STR(authors_of("ko", "<p class=byline>홍길동 기자 hong@example.kr</p>", b, sizeof b), "홍길동");
+    CHECK_STR(authors_of("ko", "<p>정부는 오늘 발표했다고 밝혔다 기자</p>", b, sizeof b), "");
+    /* CJK sentence punctuation: a line's closing "。" is cut, "：" inside is no name */
+    CHECK_STR(authors_of("zh", "<p>记者 王小明。</p>", b, sizeof b), "王小明");
+    CHECK_STR(authors_of("zh", "<p>作者/来源：新华社</p>", b, sizeof b), "");
+    CHECK_STR(authors_of("zh", "<p class=byline>作者：王小明。今天天气很好</p>", b, sizeof b), "");
+    /* after a label in a byline element too, a long run is a sentence */
+    CHECK_STR(authors_of("zh", "<div class=byline>记者 王小明 日前从市政府获悉市政府将于下月开放新图书馆</div>", b,
+                         sizeof b), "");
+}
+
+/* Thai "โดย" (by); Thai writes a sentence without spaces, so a long run
+ * after it is no name. */
+static void test_byline_thai(void)
+{
+    char b[512];
+    CHECK_STR(authors_of("th", "<p>โดย สมชาย ใจดี</p>", b, sizeof b), "สมชาย ใจดี");
+    CHECK_STR(authors_of("th", "<div class=byline>โดย กองบรรณาธิการ</div>", b, sizeof b), "กองบรรณาธิการ");
+    CHECK_STR(authors_of("th", "<p>โดย ในกรุงเทพมหานครเมื่อวานนี้ฝนตกหนักมาก</p>", b, sizeof b), "");
+}
+
 /* Microdata: headline, author > name, datePublished. */
 static void test_microdata(void)
 {
@@ -2029,6 +2160,12 @@ int main(void)
     test_byline_nav_box();
     test_byline_chinese_label();
     test_byline_lists();
+    test_byline_romance();
+    test_byline_europe();
+    test_byline_indonesian();
+    test_byline_uncased();
+    test_byline_cjk();
+    test_byline_thai();
     test_microdata();
     test_language();
     test_date_plausibility();
