@@ -2120,7 +2120,7 @@ static const char *const BY_PHRASES[] = {
  * are a group byline ("Redacción Madrid") or a word of the text ("Haber"
  * is news). */
 static const char *const BY_COLON[] = {"redacción", "redação", "redazione", "rédaction", "redactie", "auteur",
-                                       "yazar", "yazan", "haber", "muhabir", "penulis", "reporter", "editor",
+                                       "yazar", "yazan", "haber", "muhabir", "penulis", "reporter",
                                        "pewarta", "wartawan", "إعداد", "خبرنگار"};
 
 /* Is s only a by-phrase ("By", "Von:", "Автор")? Its element is a label;
