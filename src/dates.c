@@ -1711,7 +1711,22 @@ int date_parse(const char *s, size_t n, const char *lang, int64_t ref, unsigned 
 int date_has_digit(const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
+    const uint64_t ones = UINT64_C(0x0101010101010101), highs = ones * 0x80;
     for (size_t i = 0; i < n; i++) {
+        /* eight ASCII bytes at a time: a byte b < 0x80 is a digit when
+         * b + 0x50 reaches 0x80 and b + 0x46 does not (no carries between
+         * bytes below 0x80) */
+        while (i + 8 <= n) {
+            uint64_t x;
+            memcpy(&x, u + i, 8);
+            if (x & highs)
+                break;
+            if ((x + ones * 0x50) & ~(x + ones * 0x46) & highs)
+                return 1;
+            i += 8;
+        }
+        if (i >= n)
+            break;
         unsigned b = u[i];
         if (b - '0' < 10u)
             return 1;
