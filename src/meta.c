@@ -1997,8 +1997,19 @@ static void do_dates(mctx *c)
      * article; og/meta on a page whose og:type is "website") and that the
      * page never shows is the page's own record, not a publication date:
      * CMSs stamp every static page with one. */
-    if (pub_src && page_level_date(c, pub_src) && !date_shown(c, &pub))
-        pub_src = NULL;
+    if (pub_src && page_level_date(c, pub_src) && !date_shown(c, &pub)) {
+        /* the sources below it that mark a publication date as such still
+         * count (microdata, a <time> of the zone); a date merely written
+         * near the headline does not: on such pages it is an event's or a
+         * teaser's */
+        pub_raw = sv_of(NULL, 0);
+        if (first_meta_date(c, S_MD_PUB, &pub) || microdata_date(c, "datepublished", "datecreated", &pub))
+            pub_src = "microdata";
+        else if (time_element_date(c, 0, &pub))
+            pub_src = "time-element";
+        else
+            pub_src = NULL;
+    }
     /* A structured value written with a numeric day and month ("11/01/2023")
      * is read in the page's order, but servers often write the US order: the
      * page's own date with the two swapped (01.11.2023 under the headline or

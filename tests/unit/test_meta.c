@@ -1902,6 +1902,14 @@ static void test_page_level_date(void)
     d = run(html2, NULL, REF_2024);
     CHECK(F(d, PITH_FIELD_PUBLISHED) == NULL);
     pith_doc_free(d);
+    /* the page-level date set aside, a <time> of the article still dates it */
+    const char *html2b = "<html lang=de><head><title>Kurse</title>" WEBPAGE("2014-12-20T14:35:10+00:00")
+                         "</head><body><article><h1>Kurse</h1><time datetime=\"2017-02-09T10:00:00+01:00\">"
+                         "9. Februar 2017</time>" PARA PARA2 "</article></body></html>";
+    d = run(html2b, NULL, REF_2024);
+    CHECK(starts(F(d, PITH_FIELD_PUBLISHED), "2017-02-09"));
+    CHECK_STR(S(d, PITH_FIELD_PUBLISHED), "time-element");
+    pith_doc_free(d);
     /* shown under the headline: kept */
     const char *html3 = "<html lang=de><head><title>Kurse</title>" WEBPAGE("2014-12-20T14:35:10+00:00")
                         "</head><body><article><h1>Kurse</h1><p class=date>20.12.2014</p>" PARA PARA2
