@@ -67,6 +67,7 @@ typedef struct ctx {
      * most BARE_REL_MAX bytes and BARE_REL_WORDS words), not in running prose,
      * where "Today, the minister said" is no date. */
     int bare_rel_ok;
+    int skip_native; /* digits of other scripts are no digits (and no stop) */
 } ctx;
 
 /* What a recogniser found, before relative/year-less resolution. */
@@ -1494,7 +1495,7 @@ static int scan(const ctx *c, date_value *out, size_t *off, size_t *end)
     while (i < c->n) {
         uint32_t cp = c->s[i];
         size_t l = cp < 0x80 ? 1 : dec(c->s, c->n, i, &cp);
-        if (cp >= 0x660 && native_digit(cp) >= 0)
+        if (cp >= 0x660 && !c->skip_native && native_digit(cp) >= 0)
             return -1;
         int digit = cp >= '0' && cp <= '9';
         int alnum = digit || (cp < 0x80 ? is_alpha((int)cp) : is_letter_cp(cp));
@@ -1576,14 +1577,6 @@ static int parse_plain_number(const unsigned char *s, size_t n, date_value *out)
     return 1;
 }
 
-static int has_digit(const unsigned char *s, size_t a, size_t b)
-{
-    for (size_t k = a; k < b; k++)
-        if (is_digit(s[k]))
-            return 1;
-    return 0;
-}
-
 /* The date of c->s by flags (see date_parse): 1 found, 0 none, -1 when the
  * text has digits of another script before any date. */
 static int parse_run(const ctx *c, unsigned flags, date_value *d, size_t *offp, size_t *endp)
@@ -1616,7 +1609,7 @@ static int parse_run(const ctx *c, unsigned flags, date_value *d, size_t *offp, 
         if (m.n && (r = scan(&m, d, &off, &end)) != 0) {
             if (r < 0)
                 return -1;
-            if (!has_digit(m.s, 0, off) && !has_digit(m.s, end, m.n)) {
+            if (!date_has_digit((const char *)m.s, off) && !date_has_digit((const char *)m.s + end, m.n - end)) {
                 *offp = off + a, *endp = end + a;
                 return 1;
             }
@@ -1692,11 +1685,19 @@ int date_parse(const char *s, size_t n, const char *lang, int64_t ref, unsigned 
         /* "٦ يوليو ٢٠٢٤", "۱۴۰۳/۰۴/۱۶", "２０２４年７月６日": read again with ASCII digits */
         unsigned char f[FOLD_MAX];
         uint16_t map[FOLD_MAX + 1];
-        c.n = fold_digits(c.s, n, f, map, &c.cal_fa, &c.cal_th);
-        c.s = f;
-        r = parse_run(&c, flags, &d, &off, &end);
-        if (r > 0)
+        ctx fc = c;
+        fc.n = fold_digits(c.s, n, f, map, &fc.cal_fa, &fc.cal_th);
+        fc.s = f;
+        r = parse_run(&fc, flags, &d, &off, &end);
+        if (r > 0) {
             off = map[off], end = map[end];
+        } else if (map[fc.n] < n) {
+            /* past the copy's 1 KB, the text as it is, those digits skipped:
+             * an ASCII date there is still found */
+            size_t seen = map[fc.n];
+            c.skip_native = 1;
+            r = parse_run(&c, flags, &d, &off, &end) > 0 && off >= seen;
+        }
     }
     if (r <= 0)
         return 0;

@@ -283,6 +283,15 @@ static void test_world(void)
     CHECK_STR(T("۲۰ جوان"), "none");
     /* a year of 1300-1499 or 2400-2699 outside a Persian or Thai context stays as written */
     CHECK_STR(T("29 May 1453"), "1453-05-29");
+    /* past the 1 KB that is read with ASCII digits, an ASCII date is still found */
+    char longer[1600] = "٣ تعليقات ";
+    for (int k = 0; k < 250; k++)
+        strcat(longer, "lorem ");
+    strcat(longer, "Published 6 July 2024");
+    CHECK_STR(T(longer), "2024-07-06");
+    /* a whole-string value is one date: other scripts' digits around it too */
+    CHECK_STR(M("2024-07-06 ٣"), "none");
+    CHECK_STR(M("٣ 2024-07-06"), "none");
     CHECK(date_has_digit("٦", strlen("٦")));
     CHECK(date_has_digit("abc 7", 5));
     CHECK(!date_has_digit("ก.ค. abc", strlen("ก.ค. abc")));
