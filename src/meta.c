@@ -722,9 +722,12 @@ static int is_site_part(const mctx *c, const char *s, size_t n)
         if (ok && dots >= 1 && dots <= 3 && t.n >= 4 && t.s[t.n - 1] != '.') {
             size_t e = t.n;
             size_t b = e;
-            while (b && t.s[b - 1] != '.')
+            int letter = 0; /* a top-level domain has letters: "23.01.2022" is a date */
+            while (b && t.s[b - 1] != '.') {
                 b--;
-            if (e - b >= 2 && e - b <= 6)
+                letter |= (t.s[b] | 0x20) >= 'a' && (t.s[b] | 0x20) <= 'z';
+            }
+            if (e - b >= 2 && e - b <= 6 && letter)
                 return 1;
         }
     }
@@ -775,7 +778,8 @@ static int is_site_name(const mctx *c, sv s)
 }
 
 /* Title parts that name no article: "Blog Archive", "Home" ... 2 for the
- * archive words (the first four), 1 for the rest, 0 for none. */
+ * archive words (the first four), 1 for the rest and for a part that is
+ * only a date ("23.01.2022 - Headline"), 0 for none. */
 static int generic_part(sv s)
 {
     static const char *const GEN[] = {"blogarchive", "blogarchiv", "archive", "archiv", "home", "homepage",
@@ -783,6 +787,9 @@ static int generic_part(sv s)
     char k[64];
     if (s.n > 40)
         return 0;
+    date_value d;
+    if (s.n >= 6 && date_has_digit(s.s, s.n) && date_parse(s.s, s.n, NULL, 0, DATE_MACHINE, &d, NULL, NULL))
+        return 1;
     size_t kl = fold_key(s.s, s.n, k, sizeof k);
     for (size_t i = 0; i < sizeof GEN / sizeof GEN[0]; i++)
         if (strlen(GEN[i]) == kl && !memcmp(GEN[i], k, kl))
@@ -796,10 +803,6 @@ typedef struct tpart {
     size_t b, e; /* part span in the title */
 } tpart;
 
-/* Split a title at separators written with spaces around them
- * (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « ", " / ",
- * " ~ ") and at a bare '|'; a dash between numbers is a range, no
- * separator. Returns the number of parts (max 8). */
 /* The lead byte of a 3-byte character of U+3000-U+9FFF (CJK punctuation,
  * kana, ideographs) or of the full-width forms. */
 static int cjk_lead(char c)
@@ -807,6 +810,12 @@ static int cjk_lead(char c)
     unsigned char u = (unsigned char)c;
     return (u >= 0xE3 && u <= 0xE9) || u == 0xEF;
 }
+
+/* Split a title at separators written with spaces around them
+ * (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « ", " / ",
+ * " ~ "), at a bare '|', at the full-width bar '｜' and at '_' or '-' between
+ * two CJK characters; a dash between numbers is a range, no separator.
+ * Returns the number of parts (max 8). */
 
 static unsigned split_title(sv t, tpart *p)
 {

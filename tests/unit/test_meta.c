@@ -477,6 +477,23 @@ static void test_title_h1_matches_last_part(void)
     CHECK_STR(F(d, PITH_FIELD_TITLE), "Rail Pass Europe for Students");
     pith_doc_free(d);
 }
+/* A date opening the <title> ("23.01.2022 - Headline") is cut as a part that
+ * names no article, but it is no site name (a domain's last label has letters). */
+static void test_title_date_part(void)
+{
+    const char *html = "<html lang=de><head><title>23.01.2022 - Wierer jubelt beim Abschluss in Antholz</title>"
+                       "</head><body><article>" PARA PARA2 "</article></body></html>";
+    pith_doc *d = run(html, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Wierer jubelt beim Abschluss in Antholz");
+    CHECK(F(d, PITH_FIELD_SITE_NAME) == NULL);
+    pith_doc_free(d);
+    const char *html2 = "<html><head><title>Wierer jubelt in Antholz | sport.example.at</title>"
+                        "</head><body><article>" PARA PARA2 "</article></body></html>";
+    d = run(html2, NULL, REF_2024);
+    CHECK_STR(F(d, PITH_FIELD_TITLE), "Wierer jubelt in Antholz");
+    pith_doc_free(d);
+}
+
 /* East Asian sites join title and site name with "_", "-" (no blanks) or the
  * full-width bar "｜"; between other letters "_" and "-" join words. */
 static void test_title_cjk_separators(void)
@@ -2164,6 +2181,7 @@ int main(void)
     test_title_h1_matches_last_part();
     test_title_keyword_list();
     test_title_cjk_separators();
+    test_title_date_part();
     test_title_only_h1_in_region();
     test_byline_job_title();
     test_byline_credits();
