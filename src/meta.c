@@ -3265,33 +3265,23 @@ static int site_only(const mctx *c, alist *L, alist *site)
     return 1;
 }
 
-/* Is byline element id inside an author's bio box (below the region root)? */
-static int bio_box_above(const mctx *c, nid id)
+/* Is byline element id inside a box that makes it no byline of the article
+ * (below the region root, in one walk up): a comment or related-content box,
+ * an author's bio box (not a short author line: short_author_box), or a
+ * navigation box of more than 100 characters. Small nav-classed boxes do not
+ * count: "<div class=news-nav-buttons>« Zurück · von <a>Name</a> ·
+ * 02.02.2022</div>" is the article's meta bar; a box of links to other
+ * articles is longer. */
+static int byline_box_above(const mctx *c, nid id)
 {
     const page *pg = c->pg;
     id = pg->nodes[id].parent;
     for (unsigned k = 0; id && k < 40; k++) {
         if (c->rs && id <= c->rs && c->rs <= subtree_end(pg, id))
             return 0;
-        if ((pg->nodes[id].hints & H_AUTHORBOX) && !short_author_box(c, id))
-            return 1;
-        id = pg->nodes[id].parent;
-    }
-    return 0;
-}
-
-/* Is byline element id inside a navigation box (below the region root)?
- * Small nav-classed boxes of at most 100 characters do not count: "<div
- * class=news-nav-buttons>« Zurück · von <a>Name</a> · 02.02.2022</div>" is
- * the article's meta bar; a box of links to other articles is longer. */
-static int nav_box_above(const mctx *c, nid id)
-{
-    const page *pg = c->pg;
-    id = pg->nodes[id].parent;
-    for (unsigned k = 0; id && k < 40; k++) {
-        if (c->rs && id <= c->rs && c->rs <= subtree_end(pg, id))
-            return 0;
-        if ((pg->nodes[id].hints & H_NAV) && pg->nodes[id].chars > 100)
+        uint32_t h = pg->nodes[id].hints;
+        if ((h & (H_COMMENT | H_RELATED)) || ((h & H_NAV) && pg->nodes[id].chars > 100) ||
+            ((h & H_AUTHORBOX) && !short_author_box(c, id)))
             return 1;
         id = pg->nodes[id].parent;
     }
@@ -3321,8 +3311,7 @@ static void authors_from_dom(const mctx *c, alist *L)
         nid id = c->bylines[k];
         if (!c->ze || !(in_zone(c, id) || (id > c->ze && id <= c->art_end)))
             continue;
-        if (hint_below_region(c, pg->nodes[id].parent, H_COMMENT | H_RELATED, 40) || nav_box_above(c, id) ||
-            bio_box_above(c, id))
+        if (byline_box_above(c, id))
             continue;
         const node *n = &pg->nodes[id];
         if (n->chars > 200)
